@@ -1,0 +1,98 @@
+package vn.motcua.decisions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RoutingDecisionTest {
+
+  private static final DecisionTables ROUTING = DecisionTables.load("routing.dmn", "routing");
+
+  private static Map<String, Object> dossier(String procedure, String stage, String structure) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("procedureCode", procedure);
+    vars.put("stage", stage);
+    vars.put("adminStructure", structure);
+    vars.put("provinceCode", "20");
+    vars.put("districtCode", "THREE_LEVEL".equals(structure) ? "180" : null);
+    vars.put("communeCode", "06148");
+    return vars;
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2} -> {3} ({4})")
+  @CsvSource({
+      // procedure, stage, structure, agency, level
+      "1.001193, RECEIVE, THREE_LEVEL, X06148, COMMUNE",
+      "1.001193, HANDLE, TWO_LEVEL, X06148, COMMUNE",
+      "1.000894, HANDLE, THREE_LEVEL, X06148, COMMUNE",
+      "2.000635, RECEIVE, TWO_LEVEL, X06148, COMMUNE",
+      "2.000815, HANDLE, THREE_LEVEL, X06148, COMMUNE",
+      "2.000720, RECEIVE, THREE_LEVEL, H180, DISTRICT",
+      "2.000720, HANDLE, THREE_LEVEL, H180-TCKH, DISTRICT",
+      "2.000720, RECEIVE, TWO_LEVEL, X06148, COMMUNE",
+      "2.000720, HANDLE, TWO_LEVEL, X06148, COMMUNE",
+      "1.009997, RECEIVE, THREE_LEVEL, H180, DISTRICT",
+      "1.009997, HANDLE, THREE_LEVEL, H180-KTHT, DISTRICT",
+      "1.009997, HANDLE, TWO_LEVEL, X06148, COMMUNE",
+      "1.002809, RECEIVE, THREE_LEVEL, TTHCC20, PROVINCE",
+      "1.002809, RECEIVE, TWO_LEVEL, TTHCC20, PROVINCE",
+      "1.002809, HANDLE, THREE_LEVEL, SGTVT20, PROVINCE",
+      "1.002809, HANDLE, TWO_LEVEL, SXD20, PROVINCE",
+      "1.004227, RECEIVE, THREE_LEVEL, H180, DISTRICT",
+      "1.004227, RECEIVE, TWO_LEVEL, X06148, COMMUNE",
+      "1.004227, COMMUNE_VERIFY, THREE_LEVEL, X06148, COMMUNE",
+      "1.004227, LAND_OFFICE, THREE_LEVEL, CNVPDK180, DISTRICT",
+      "1.004227, LAND_OFFICE, TWO_LEVEL, VPDK20, PROVINCE",
+      "1.004227, TAX, THREE_LEVEL, CCT180, DISTRICT",
+      "1.004227, TAX, TWO_LEVEL, THUE20, PROVINCE",
+      "1.004227, ISSUE, THREE_LEVEL, H180, DISTRICT",
+      "1.004227, ISSUE, TWO_LEVEL, X06148, COMMUNE",
+  })
+  void shouldRouteStageToAgencyOfApplicantsUnitWhenRuleMatches(String procedure, String stage, String structure,
+      String agency, String level) {
+    // when
+    List<Map<String, Object>> rows = ROUTING.rows(dossier(procedure, stage, structure));
+
+    // then
+    assertThat(rows).singleElement().satisfies(row -> {
+      assertThat(row).containsEntry("agency", agency);
+      assertThat(row).containsEntry("level", level);
+    });
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2} -> no route")
+  @CsvSource({
+      "9.999999, HANDLE, THREE_LEVEL",   // unknown procedure
+      "1.001193, TAX, THREE_LEVEL",      // stage the procedure does not have
+      "2.000720, HANDLE, ''",            // structure unknown: district procedures cannot be placed
+      "1.004227, HANDLE, TWO_LEVEL",     // land procedure routes per named stage only
+      "'', RECEIVE, TWO_LEVEL",
+  })
+  void shouldReturnNoRouteWhenNoRuleMatches(String procedure, String stage, String structure) {
+    // when
+    List<Map<String, Object>> rows = ROUTING.rows(dossier(DecisionTables.value(procedure) == null ? null : procedure,
+        stage, (String) DecisionTables.value(structure)));
+
+    // then
+    assertThat(rows).isEmpty();
+  }
+
+  @ParameterizedTest(name = "district {0} commune {1}")
+  @CsvSource({"189, 06250", "073, 02320"})
+  void shouldBuildAgencyCodeFromTheApplicantsOwnUnitsWhenRoutingDistrictStages(String district, String commune) {
+    // given
+    Map<String, Object> vars = dossier("1.009997", "HANDLE", "THREE_LEVEL");
+    vars.put("districtCode", district);
+    vars.put("communeCode", commune);
+
+    // when
+    Map<String, Object> row = ROUTING.evaluate(vars).getSingleResult().getEntryMap();
+
+    // then
+    assertThat(row).containsEntry("agency", "H" + district + "-KTHT");
+  }
+}

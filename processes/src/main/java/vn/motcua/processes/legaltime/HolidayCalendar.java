@@ -1,0 +1,180 @@
+package vn.motcua.processes.legaltime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The days off and swapped working days of each year, read from one annual calendar file per year.
+ * A date of a year that has no file is refused: a deadline computed without the year's holidays would be wrong.
+ */
+public final class HolidayCalendar {
+
+  /** Why a weekday is not worked. */
+  public enum Kind { HOLIDAY, COMPENSATORY, SWAPPED }
+
+  /** One weekday off or one weekend day worked. */
+  public record Day(LocalDate date, Kind kind, String name, String nameEn, boolean provisional) { }
+
+  private final Map<LocalDate, Day> daysOff = new HashMap<>();
+  private final Map<LocalDate, Day> workingDays = new HashMap<>();
+  private final NavigableSet<Integer> years = new TreeSet<>();
+  private final Map<Integer, String> yearStatus = new HashMap<>();
+
+  private HolidayCalendar() {
+  }
+
+  /** Reads annual files; each stream is closed. */
+  public static HolidayCalendar load(List<? extends Source> sources) {
+    HolidayCalendar calendar = new HolidayCalendar();
+    for (Source source : sources) {
+      try (InputStream in = source.open()) {
+        calendar.add(source.name(), in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read holiday calendar " + source.name(), e);
+      }
+    }
+    if (calendar.years.isEmpty()) {
+      throw new IllegalArgumentException("no holiday calendar file was given");
+    }
+    return calendar;
+  }
+
+  /** A named stream of one annual file. */
+  public interface Source {
+    String name();
+
+    InputStream open() throws IOException;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void add(String file, InputStream in) {
+    Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+    if (!(parsed instanceof Map<?, ?> root)) {
+      throw invalid(file, "the file is not a YAML mapping");
+    }
+    if (!(root.get("year") instanceof Integer year)) {
+      throw invalid(file, "'year' must be a number such as 2026");
+    }
+    if (!years.add(year)) {
+      throw invalid(file, "year " + year + " is defined twice");
+    }
+    Object status = root.get("status");
+    yearStatus.put(year, status == null ? "OFFICIAL" : status.toString());
+    for (Map<String, Object> entry : entries(file, root, "daysOff")) {
+      Day day = day(file, year, entry, true);
+      if (isWeekend(day.date())) {
+        throw invalid(file, day.date() + " is a weekend day; list the compensatory weekday instead");
+      }
+      if (daysOff.put(day.date(), day) != null) {
+        throw invalid(file, day.date() + " is listed twice");
+      }
+    }
+    for (Map<String, Object> entry : entries(file, root, "workingDays")) {
+      Day day = day(file, year, entry, false);
+      if (!isWeekend(day.date())) {
+        throw invalid(file, day.date() + " is a weekday; only weekend days can be declared working days");
+      }
+      workingDays.put(day.date(), day);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> entries(String file, Map<?, ?> root, String key) {
+    Object value = root.get(key);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list) || !list.stream().allMatch(Map.class::isInstance)) {
+      throw invalid(file, "'" + key + "' must be a list of entries with a date");
+    }
+    return (List<Map<String, Object>>) value;
+  }
+
+  private static Day day(String file, int year, Map<String, Object> entry, boolean dayOff) {
+    LocalDate date = date(file, entry.get("date"));
+    if (date.getYear() != year) {
+      throw invalid(file, date + " is not in year " + year);
+    }
+    Kind kind = Kind.HOLIDAY;
+    if (dayOff) {
+      try {
+        kind = Kind.valueOf(String.valueOf(entry.getOrDefault("kind", "HOLIDAY")));
+      } catch (IllegalArgumentException e) {
+        throw invalid(file, date + ": kind must be HOLIDAY, COMPENSATORY or SWAPPED");
+      }
+    }
+    String name = String.valueOf(entry.getOrDefault("name", ""));
+    String nameEn = String.valueOf(entry.getOrDefault("nameEn", name));
+    return new Day(date, kind, name, nameEn, Boolean.TRUE.equals(entry.get("provisional")));
+  }
+
+  private static LocalDate date(String file, Object value) {
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    }
+    try {
+      return LocalDate.parse(String.valueOf(value));
+    } catch (DateTimeParseException e) {
+      throw invalid(file, "'" + value + "' is not a date (YYYY-MM-DD)");
+    }
+  }
+
+  private static IllegalArgumentException invalid(String file, String message) {
+    return new IllegalArgumentException("holiday calendar " + file + ": " + message);
+  }
+
+  private static boolean isWeekend(LocalDate date) {
+    return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+  }
+
+  /** True for Monday–Friday that are not days off, and for weekend days declared as working days. */
+  public boolean isWorkingDay(LocalDate date) {
+    if (!years.contains(date.getYear())) {
+      throw new IllegalStateException("no holiday calendar for " + date.getYear()
+          + " (calendars cover " + years.first() + "–" + years.last()
+          + "); add the year's file before computing legal time in it");
+    }
+    if (workingDays.containsKey(date)) {
+      return true;
+    }
+    return !isWeekend(date) && !daysOff.containsKey(date);
+  }
+
+  /** The day off on this date, if any. */
+  public Day dayOff(LocalDate date) {
+    return daysOff.get(date);
+  }
+
+  public NavigableSet<Integer> years() {
+    return Collections.unmodifiableNavigableSet(years);
+  }
+
+  /** OFFICIAL or PROVISIONAL, as declared by the year's file. */
+  public String status(int year) {
+    return yearStatus.get(year);
+  }
+
+  /** Every day off of a year, in date order. */
+  public List<Day> daysOff(int year) {
+    List<Day> days = new ArrayList<>();
+    daysOff.values().stream().filter(d -> d.date().getYear() == year).forEach(days::add);
+    days.sort((a, b) -> a.date().compareTo(b.date()));
+    return days;
+  }
+}

@@ -1,0 +1,132 @@
+package vn.motcua.processes.legaltime;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+/**
+ * Computes legal time: adding working days skips weekends and days off and counts only office hours,
+ * so a deadline of N working days falls at the same clock time N working days later. Zero working days
+ * means "the same day": received before the cut-off (15:00) it is due at the close of that working day,
+ * otherwise at the close of the next one.
+ */
+public final class LegalCalendar {
+
+  private final HolidayCalendar holidays;
+  private final OfficeHours hours;
+  private final ZoneId zone;
+
+  public LegalCalendar(HolidayCalendar holidays, OfficeHours hours, ZoneId zone) {
+    this.holidays = holidays;
+    this.hours = hours;
+    this.zone = zone;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  public HolidayCalendar holidays() {
+    return holidays;
+  }
+
+  public boolean isWorkingDay(LocalDate date) {
+    return holidays.isWorkingDay(date);
+  }
+
+  /** The deadline of a processing time given in working days (fractions allowed, e.g. 0.5). */
+  public Instant deadline(Instant start, BigDecimal workingDays) {
+    if (workingDays == null || workingDays.signum() < 0) {
+      throw new IllegalArgumentException("processing time must be zero or more working days, was " + workingDays);
+    }
+    if (workingDays.signum() == 0) {
+      return sameDay(start);
+    }
+    long minutes = workingDays.multiply(BigDecimal.valueOf(hours.minutesPerDay()))
+        .setScale(0, RoundingMode.HALF_UP).longValueExact();
+    return addWorkingMinutes(start, minutes);
+  }
+
+  /** The 15:00 rule: close of the receipt day if received on a working day before the cut-off, else of the next. */
+  public Instant sameDay(Instant received) {
+    LocalDateTime local = LocalDateTime.ofInstant(received, zone);
+    LocalDate day = local.toLocalDate();
+    if (!holidays.isWorkingDay(day) || !local.toLocalTime().isBefore(hours.sameDayCutoff())) {
+      day = nextWorkingDay(day);
+    }
+    return day.atTime(hours.closing()).atZone(zone).toInstant();
+  }
+
+  /** Adds office minutes, starting at the next office moment if start falls outside office hours. */
+  public Instant addWorkingMinutes(Instant start, long minutes) {
+    LocalDateTime t = LocalDateTime.ofInstant(start, zone);
+    long remaining = minutes;
+    while (true) {
+      LocalDate day = t.toLocalDate();
+      if (holidays.isWorkingDay(day)) {
+        for (OfficeHours.Period period : hours.periods()) {
+          LocalDateTime periodStart = day.atTime(period.start());
+          LocalDateTime periodEnd = day.atTime(period.end());
+          if (t.isBefore(periodStart)) {
+            t = periodStart;
+          }
+          if (!t.isBefore(periodEnd)) {
+            continue;
+          }
+          long available = java.time.Duration.between(t, periodEnd).toMinutes();
+          if (remaining <= available) {
+            return t.plusMinutes(remaining).atZone(zone).toInstant();
+          }
+          remaining -= available;
+          t = periodEnd;
+        }
+      }
+      t = day.plusDays(1).atStartOfDay();
+    }
+  }
+
+  /** Working minutes between two instants (zero if end is not after start). */
+  public long workingMinutesBetween(Instant start, Instant end) {
+    LocalDateTime from = LocalDateTime.ofInstant(start, zone);
+    LocalDateTime to = LocalDateTime.ofInstant(end, zone);
+    long total = 0;
+    for (LocalDate day = from.toLocalDate(); !day.isAfter(to.toLocalDate()); day = day.plusDays(1)) {
+      if (!holidays.isWorkingDay(day)) {
+        continue;
+      }
+      for (OfficeHours.Period period : hours.periods()) {
+        LocalDateTime s = max(day.atTime(period.start()), from);
+        LocalDateTime e = min(day.atTime(period.end()), to);
+        if (s.isBefore(e)) {
+          total += java.time.Duration.between(s, e).toMinutes();
+        }
+      }
+    }
+    return total;
+  }
+
+  /** Working days between two instants, in office-day units (e.g. 1.5). */
+  public BigDecimal workingDaysBetween(Instant start, Instant end) {
+    return BigDecimal.valueOf(workingMinutesBetween(start, end))
+        .divide(BigDecimal.valueOf(hours.minutesPerDay()), 2, RoundingMode.HALF_UP);
+  }
+
+  public LocalDate nextWorkingDay(LocalDate day) {
+    LocalDate next = day.plusDays(1);
+    while (!holidays.isWorkingDay(next)) {
+      next = next.plusDays(1);
+    }
+    return next;
+  }
+
+  private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
+    return a.isBefore(b) ? a : b;
+  }
+}

@@ -1,0 +1,15 @@
+package vn.motcua.processes;
+
+import static vn.motcua.processes.ProcessTestSupport.*;
+
+import org.camunda.bpm.engine.test.Deployment;
+
+@Deployment(resources = {"processes/birth-registration.bpmn", INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT, ROUTING, PROCESSING_TIME,
+    FORM_CHECK, FORM_TRANSFER, FORM_APPRAISE, FORM_APPROVE, FORM_RETURN})
+class BirthRegistrationProcessTest extends SingleAgencyProcedureContract {
+
+  @Override
+  Expected expected() {
+    return new Expected("birthRegistration", "1.001193", "X06148", "X06148", "2026-11-16T17:00", "X06148", "X06148");
+  }
+}

@@ -1,0 +1,15 @@
+package vn.motcua.processes;
+
+import static vn.motcua.processes.ProcessTestSupport.*;
+
+import org.camunda.bpm.engine.test.Deployment;
+
+@Deployment(resources = {"processes/copy-certification.bpmn", INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT, ROUTING, PROCESSING_TIME,
+    FORM_CHECK, FORM_TRANSFER, FORM_APPRAISE, FORM_APPROVE, FORM_RETURN})
+class CopyCertificationProcessTest extends SingleAgencyProcedureContract {
+
+  @Override
+  Expected expected() {
+    return new Expected("copyCertification", "2.000815", "X06148", "X06148", "2026-11-17T09:00", "X06148", "X06148");
+  }
+}
