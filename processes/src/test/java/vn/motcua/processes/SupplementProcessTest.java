@@ -1,0 +1,42 @@
+package vn.motcua.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static vn.motcua.processes.ProcessTestSupport.*;
+
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.Test;
+
+@Deployment(resources = {SUPPLEMENT})
+class SupplementProcessTest extends ProcessTestSupport {
+
+  @Test
+  void shouldEndNormallyWhenTheApplicantSupplements() {
+    // given
+    Dossier dossier = start("supplement", dossierVariables("1.001193", "X06148"));
+
+    // when
+    dossier.supplement();
+
+    // then
+    assertThat(dossier.endEvent()).isEqualTo("EndEvent_Supplemented");
+  }
+
+  @Test
+  void shouldThrowSupplementNotProvidedAfterFifteenWorkingDaysWhenNothingArrives() {
+    // given: requested on Friday 13 February 2026, just before Tết
+    now("2026-02-13T10:00");
+    Dossier dossier = start("supplement", dossierVariables("1.001193", "X06148"));
+
+    // then: 15 working days skip the Tết week
+    assertThat(local(dossier.supplementTimer().getDuedate())).isEqualTo("2026-03-13T10:00");
+
+    // when
+    execute(dossier.supplementTimer());
+
+    // then: the error has no catcher here, so the instance ends at the error end event
+    assertThat(dossier.endEvent()).isEqualTo("EndEvent_SupplementNotProvided");
+  }
+}
