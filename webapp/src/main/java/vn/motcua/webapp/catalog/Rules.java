@@ -1,0 +1,94 @@
+package vn.motcua.webapp.catalog;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Service;
+
+/**
+ * Evaluates the deployed decisions (the same tables the models call) for the application: which rule set is in
+ * force, who handles a stage, the legal time, the fee and the documents. Nothing here knows a procedure.
+ */
+@Service
+public class Rules {
+
+  /** The agency that handles a stage and its level. */
+  public record Route(String agency, String level) {
+  }
+
+  /** A fee in VND and the legal basis shown to the applicant. */
+  public record Fee(long amount, String basis) {
+  }
+
+  /** One document the applicant must provide. */
+  public record RequiredDocument(String code, String name, String nameEn, String form) {
+  }
+
+  /** What the decisions need to know about the dossier. */
+  public record Facts(String procedureCode, String channel, String ruleSetVersion, String adminStructure,
+                      String provinceCode, String districtCode, String communeCode) {
+    Map<String, Object> variables() {
+      Map<String, Object> vars = new HashMap<>();
+      vars.put("procedureCode", procedureCode);
+      vars.put("channel", channel);
+      vars.put("ruleSetVersion", ruleSetVersion);
+      vars.put("adminStructure", adminStructure);
+      vars.put("provinceCode", provinceCode);
+      vars.put("districtCode", districtCode);
+      vars.put("communeCode", communeCode);
+      return vars;
+    }
+  }
+
+  private final DecisionService decisions;
+
+  Rules(DecisionService decisions) {
+    this.decisions = decisions;
+  }
+
+  public Optional<String> ruleSetVersion(LocalDate receiptDate) {
+    return first("ruleSetVersion", Map.of("receivedDate", receiptDate)).map(row -> (String) row.get("ruleSetVersion"));
+  }
+
+  public Optional<Route> route(Facts facts, String stage) {
+    Map<String, Object> vars = facts.variables();
+    vars.put("stage", stage);
+    return first("routing", vars).map(row -> new Route((String) row.get("agency"), (String) row.get("level")));
+  }
+
+  public Optional<BigDecimal> processingDays(Facts facts, String level, String circumstance) {
+    Map<String, Object> vars = facts.variables();
+    vars.put("level", level);
+    vars.put("circumstance", circumstance);
+    return first("processingTime", vars).map(row -> new BigDecimal(row.get("workingDays").toString()));
+  }
+
+  public Optional<Fee> fee(Facts facts, String applicantCategory, int copies, int pages) {
+    Map<String, Object> vars = facts.variables();
+    vars.put("applicantCategory", applicantCategory);
+    vars.put("copies", copies);
+    vars.put("pages", pages);
+    return first("fee", vars).map(row -> new Fee(((Number) row.get("amount")).longValue(), (String) row.get("basis")));
+  }
+
+  public List<RequiredDocument> requiredDocuments(String procedureCode, List<String> circumstances) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("procedureCode", procedureCode);
+    vars.put("circumstances", circumstances);
+    return decisions.evaluateDecisionTableByKey("requiredDocuments").variables(vars).evaluate().getResultList().stream()
+        .map(row -> new RequiredDocument((String) row.get("documentCode"), (String) row.get("name"),
+            (String) row.get("nameEn"), (String) row.get("form")))
+        .toList();
+  }
+
+  private Optional<Map<String, Object>> first(String decisionKey, Map<String, Object> variables) {
+    List<Map<String, Object>> rows = decisions.evaluateDecisionTableByKey(decisionKey).variables(variables).evaluate()
+        .getResultList();
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+}

@@ -1,0 +1,101 @@
+package vn.motcua.webapp.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Camunda Form of a step, as deployed with its model: which fields a person may fill in, which are
+ * required, the allowed values and the conditions under which a field is hidden. Parsed once per version.
+ */
+@Component
+public class StepForms {
+
+  private static final Set<String> INPUTS = Set.of("textfield", "textarea", "number", "checkbox", "radio", "select",
+      "checklist", "taglist", "datetime");
+
+  /** One input field of a form. {@code hideWhen} is the FEEL condition (without "=") hiding it. */
+  public record Field(String key, String type, String label, boolean required, boolean readOnly,
+                      List<String> values, String pattern, Integer minLength, Integer maxLength,
+                      BigDecimal min, BigDecimal max, String hideWhen) {
+  }
+
+  /** A deployed form and its input fields, in form order. */
+  public record Form(String id, List<Field> fields) {
+
+    /** Fields a person fills in (read-only fields only show dossier data). */
+    public List<Field> editable() {
+      return fields.stream().filter(f -> !f.readOnly()).toList();
+    }
+  }
+
+  private final ObjectMapper json;
+  private final Map<String, Optional<Form>> cache = new ConcurrentHashMap<>();
+
+  StepForms(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /** The form of a user task of a process definition; the reader is only called the first time. */
+  public Optional<Form> forStep(String processDefinitionId, String taskDefinitionKey, Supplier<InputStream> reader) {
+    return cache.computeIfAbsent(processDefinitionId + "#" + taskDefinitionKey, key -> {
+      try (InputStream in = reader.get()) {
+        return in == null ? Optional.empty() : Optional.of(parse(json.readTree(in)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  Form parse(JsonNode root) {
+    List<Field> fields = new ArrayList<>();
+    collect(root.path("components"), fields);
+    return new Form(root.path("id").asText(), List.copyOf(fields));
+  }
+
+  private static void collect(JsonNode components, List<Field> fields) {
+    for (JsonNode c : components) {
+      String type = c.path("type").asText();
+      if (c.has("components")) {
+        collect(c.path("components"), fields);
+      }
+      if (!INPUTS.contains(type) || !c.hasNonNull("key")) {
+        continue;
+      }
+      JsonNode validate = c.path("validate");
+      List<String> values = new ArrayList<>();
+      c.path("values").forEach(v -> values.add(v.path("value").asText()));
+      String hide = c.path("conditional").path("hide").asText(null);
+      fields.add(new Field(c.path("key").asText(), type, c.path("label").asText(""),
+          validate.path("required").asBoolean(false),
+          c.path("disabled").asBoolean(false) || c.path("readonly").asBoolean(false),
+          List.copyOf(values),
+          text(validate, "pattern"), integer(validate, "minLength"), integer(validate, "maxLength"),
+          decimal(validate, "min"), decimal(validate, "max"),
+          hide == null || hide.isBlank() ? null : hide.startsWith("=") ? hide.substring(1) : hide));
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
+    return node.hasNonNull(field) ? node.get(field).asText() : null;
+  }
+
+  private static Integer integer(JsonNode node, String field) {
+    return node.hasNonNull(field) ? node.get(field).asInt() : null;
+  }
+
+  private static BigDecimal decimal(JsonNode node, String field) {
+    return node.hasNonNull(field) ? node.get(field).decimalValue() : null;
+  }
+}

@@ -1,0 +1,63 @@
+package vn.motcua.webapp.dossier;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One entry of a dossier's audit trail: who did what, when, at which step. Never updated or deleted. */
+@Entity
+@Table(name = "dossier_audit")
+public class DossierAudit {
+
+  /** What happened. */
+  public enum Action {
+    SUBMITTED, TASK_CLAIMED, TASK_UNCLAIMED, TASK_COMPLETED, SUPPLEMENT_REQUESTED, SUPPLEMENT_SUBMITTED, FINISHED
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+  private Long dossierId;
+  @jakarta.persistence.Column(name = "occurred_at")
+  private Instant at;
+  private String actor;
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  private Action action;
+  private String step;
+  private String detail;
+
+  protected DossierAudit() {
+  }
+
+  DossierAudit(Long dossierId, Instant at, String actor, Action action, String step, String detail) {
+    this.dossierId = dossierId;
+    this.at = at;
+    this.actor = actor;
+    this.action = action;
+    this.step = step;
+    this.detail = detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 3997) + "...";
+  }
+
+  public Instant getAt() {
+    return at;
+  }
+
+  public String getActor() {
+    return actor;
+  }
+
+  public Action getAction() {
+    return action;
+  }
+
+  public String getStep() {
+    return step;
+  }
+
+  public String getDetail() {
+    return detail;
+  }
+}

@@ -1,0 +1,70 @@
+package vn.motcua.webapp.dossier;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.webapp.people.Staff;
+import vn.motcua.webapp.system.ApiException;
+
+@RestController
+@RequestMapping("/api/v1/dossiers")
+@Tag(name = "Hồ sơ / Dossiers")
+@SecurityRequirement(name = "basic")
+class DossierController {
+
+  private final DossierService service;
+  private final DossierQueries queries;
+
+  DossierController(DossierService service, DossierQueries queries) {
+    this.service = service;
+    this.queries = queries;
+  }
+
+  @PostMapping
+  @Operation(summary = "Nộp hồ sơ / Submit a dossier",
+      description = "Citizens submit online; counter officers record in-person (COUNTER) or postal (POSTAL) dossiers.")
+  ResponseEntity<DossierView> submit(@Valid @RequestBody SubmitDossierRequest request,
+      @AuthenticationPrincipal Staff staff) {
+    Dossier dossier = service.submit(request, staff);
+    return ResponseEntity.created(URI.create("/api/v1/dossiers/" + dossier.getReceiptCode()))
+        .body(queries.view(dossier.getReceiptCode(), staff));
+  }
+
+  @GetMapping("/{receiptCode}")
+  @Operation(summary = "Tra cứu hồ sơ / Get a dossier by receipt code",
+      description = "Status, legal deadline, remaining working days and the stage history (tracking sheet).")
+  DossierView get(@PathVariable String receiptCode, @AuthenticationPrincipal Staff staff) {
+    return queries.view(receiptCode, staff);
+  }
+
+  @GetMapping
+  @Operation(summary = "Danh sách hồ sơ / Dossiers I may follow")
+  Page<DossierSummary> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+      @AuthenticationPrincipal Staff staff) {
+    if (page < 0 || size < 1 || size > 200) {
+      throw ApiException.badRequest("error.page");
+    }
+    return queries.list(staff, PageRequest.of(page, size));
+  }
+
+  @PostMapping("/{receiptCode}/supplements")
+  @Operation(summary = "Nộp bổ sung / Hand in the requested supplement",
+      description = "Resumes a dossier waiting for the applicant; 409 when nothing was asked.")
+  DossierView supplement(@PathVariable String receiptCode, @AuthenticationPrincipal Staff staff) {
+    service.supplement(receiptCode, staff);
+    return queries.view(receiptCode, staff);
+  }
+}

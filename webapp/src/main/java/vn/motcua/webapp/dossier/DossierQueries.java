@@ -1,0 +1,132 @@
+package vn.motcua.webapp.dossier;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.processes.legaltime.LegalCalendar;
+import vn.motcua.webapp.people.AgencyRole;
+import vn.motcua.webapp.people.Role;
+import vn.motcua.webapp.people.Staff;
+import vn.motcua.webapp.place.Places;
+import vn.motcua.webapp.system.ApiException;
+
+/** Reads dossiers for people, from the read model only. */
+@Service
+@Transactional(readOnly = true)
+public class DossierQueries {
+
+  private final DossierRepository dossiers;
+  private final DossierStageRepository stages;
+  private final DossierRequirementRepository requirements;
+  private final DossierAccess access;
+  private final Places places;
+  private final LegalCalendar calendar;
+  private final MessageSource messages;
+  private final Clock clock;
+
+  DossierQueries(DossierRepository dossiers, DossierStageRepository stages, DossierRequirementRepository requirements,
+      DossierAccess access, Places places, LegalCalendar calendar, MessageSource messages, Clock clock) {
+    this.dossiers = dossiers;
+    this.stages = stages;
+    this.requirements = requirements;
+    this.access = access;
+    this.places = places;
+    this.calendar = calendar;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  public DossierView view(String receiptCode, Staff staff) {
+    Dossier dossier = dossiers.findByReceiptCode(receiptCode)
+        .orElseThrow(() -> ApiException.notFound("error.dossier.notFound", receiptCode));
+    if (!access.canView(staff, dossier)) {
+      throw ApiException.forbidden("error.dossier.forbidden");
+    }
+    return view(dossier);
+  }
+
+  /** Dossiers by receipt code, for lists of tasks. */
+  public Map<String, Dossier> byReceiptCodes(Collection<String> receiptCodes) {
+    return receiptCodes.isEmpty() ? Map.of() : dossiers.findByReceiptCodeIn(receiptCodes).stream()
+        .collect(Collectors.toMap(Dossier::getReceiptCode, d -> d));
+  }
+
+  /** The dossier view after an action the caller was allowed to take on it. */
+  public DossierView viewAfterAction(String receiptCode) {
+    return view(dossiers.findByReceiptCode(receiptCode)
+        .orElseThrow(() -> ApiException.notFound("error.dossier.notFound", receiptCode)));
+  }
+
+  DossierView view(Dossier d) {
+    List<DossierView.Stage> history = stages.findByDossierIdOrderByStartedAtAscIdAsc(d.getId()).stream()
+        .map(s -> new DossierView.Stage(s.getStage(), s.getStepName(), agency(s.getAgencyCode()),
+            s.getCandidateGroup(), s.getHandedOverBy(), s.getAssignee(), time(s.getStartedAt()), time(s.getDueAt()),
+            time(s.getCompletedAt()), s.getCompletedBy(), s.getTimeliness(), s.getState()))
+        .toList();
+    List<DossierView.Requirement> docs = requirements.findByDossierIdOrderByIdAsc(d.getId()).stream()
+        .map(r -> new DossierView.Requirement(r.getDocumentCode(), r.getName(), r.getNameEn(), r.getForm()))
+        .toList();
+    return new DossierView(d.getReceiptCode(), d.getProcedureCode(), d.getProcedureName(), d.getChannel(),
+        d.getStatus(), label(d.getStatus()), d.getApplicant().fullName(),
+        new DossierView.Place(d.getProvinceCode(), d.getDistrictCode(), d.getCommuneCode(), d.getAdminStructure()),
+        agency(d.getReceivingAgency()), agency(d.getCurrentAgency()), d.getCurrentStage(), d.getCurrentStep(),
+        time(d.getSubmittedAt()), time(d.getReceivedAt()), time(d.getDeadline()), time(d.getFinishedAt()),
+        d.getTimeliness(), remainingWorkingDays(d), new DossierView.Fee(d.getFeeAmount(), d.getFeeBasis()),
+        d.getRuleSetVersion(), docs, history);
+  }
+
+  /** The dossiers a person may follow: their own, their agencies', or their jurisdiction's. */
+  public Page<DossierSummary> list(Staff staff, Pageable page) {
+    Page<Dossier> found;
+    if (staff.has(Role.ADMIN)) {
+      found = dossiers.findAllByOrderBySubmittedAtDesc(page);
+    } else if (staff.has(Role.OFFICER)) {
+      found = dossiers.findHandledBy(staff.agencies(), page);
+    } else if (staff.has(Role.SUPERVISOR) || staff.has(Role.REFORM)) {
+      String unit = staff.agencies().stream()
+          .filter(agency -> staff.inGroup(AgencyRole.SUPERVISION.groupOf(agency)))
+          .flatMap(agency -> places.agency(agency).stream())
+          .map(agency -> agency.getAdminUnitCode()).findFirst().orElse("-");
+      found = dossiers.findInJurisdiction(unit, page);
+    } else {
+      found = dossiers.findBySubmittedByOrderBySubmittedAtDesc(staff.username(), page);
+    }
+    return found.map(d -> new DossierSummary(d.getReceiptCode(), d.getProcedureCode(), d.getProcedureName(),
+        d.getStatus(), label(d.getStatus()), d.getApplicant().fullName(), d.getCurrentAgency(), d.getCurrentStep(),
+        time(d.getSubmittedAt()), time(d.getDeadline()), d.getTimeliness()));
+  }
+
+  /** Working days left before the deadline; negative when overdue; null when finished or not yet received. */
+  BigDecimal remainingWorkingDays(Dossier d) {
+    if (d.getDeadline() == null || d.getStatus().isFinal()) {
+      return null;
+    }
+    Instant now = clock.instant();
+    return now.isAfter(d.getDeadline()) ? calendar.workingDaysBetween(d.getDeadline(), now).negate()
+        : calendar.workingDaysBetween(now, d.getDeadline());
+  }
+
+  private DossierView.AgencyRef agency(String code) {
+    return code == null ? null : new DossierView.AgencyRef(code,
+        places.agency(code).map(a -> a.getName()).orElse(code));
+  }
+
+  private String label(DossierStatus status) {
+    return messages.getMessage("status." + status.name(), null, status.name(), LocaleContextHolder.getLocale());
+  }
+
+  private OffsetDateTime time(Instant instant) {
+    return instant == null ? null : instant.atZone(calendar.zone()).toOffsetDateTime();
+  }
+}

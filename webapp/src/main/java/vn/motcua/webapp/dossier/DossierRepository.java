@@ -1,0 +1,31 @@
+package vn.motcua.webapp.dossier;
+
+import java.util.Collection;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface DossierRepository extends JpaRepository<Dossier, Long> {
+
+  Optional<Dossier> findByReceiptCode(String receiptCode);
+
+  Page<Dossier> findBySubmittedByOrderBySubmittedAtDesc(String submittedBy, Pageable page);
+
+  @Query("""
+      select d from Dossier d where d.receivingAgency in :agencies
+        or exists (select 1 from DossierStage s where s.dossierId = d.id and s.agencyCode in :agencies)
+      order by d.submittedAt desc""")
+  Page<Dossier> findHandledBy(@Param("agencies") Collection<String> agencies, Pageable page);
+
+  @Query("""
+      select d from Dossier d where d.provinceCode = :unit or d.districtCode = :unit or d.communeCode = :unit
+      order by d.submittedAt desc""")
+  Page<Dossier> findInJurisdiction(@Param("unit") String adminUnitCode, Pageable page);
+
+  Page<Dossier> findAllByOrderBySubmittedAtDesc(Pageable page);
+
+  java.util.List<Dossier> findByReceiptCodeIn(Collection<String> receiptCodes);
+}

@@ -1,0 +1,158 @@
+package vn.motcua.webapp.dossier;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.webapp.catalog.Procedure;
+import vn.motcua.webapp.catalog.ProcedureCatalog;
+import vn.motcua.webapp.catalog.Rules;
+import vn.motcua.webapp.people.AgencyRole;
+import vn.motcua.webapp.people.Role;
+import vn.motcua.webapp.people.Staff;
+import vn.motcua.webapp.place.Places;
+import vn.motcua.webapp.system.ApiException;
+
+/**
+ * Submits dossiers: places the applicant, pins the rule set, asks the decisions for the receiving agency, fee and
+ * documents, takes a receipt code and starts the procedure's model, all in one transaction.
+ */
+@Service
+public class DossierService {
+
+  private final ProcedureCatalog catalog;
+  private final Rules rules;
+  private final Places places;
+  private final ReceiptCodes receiptCodes;
+  private final DossierRepository dossiers;
+  private final DossierRequirementRepository requirements;
+  private final DossierAuditRepository audits;
+  private final DossierAccess access;
+  private final RuntimeService runtime;
+  private final Clock clock;
+
+  DossierService(ProcedureCatalog catalog, Rules rules, Places places, ReceiptCodes receiptCodes,
+      DossierRepository dossiers, DossierRequirementRepository requirements, DossierAuditRepository audits,
+      DossierAccess access, RuntimeService runtime, Clock clock) {
+    this.catalog = catalog;
+    this.rules = rules;
+    this.places = places;
+    this.receiptCodes = receiptCodes;
+    this.dossiers = dossiers;
+    this.requirements = requirements;
+    this.audits = audits;
+    this.access = access;
+    this.runtime = runtime;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Dossier submit(SubmitDossierRequest request, Staff by) {
+    Procedure procedure = catalog.byCode(request.procedureCode())
+        .orElseThrow(() -> ApiException.notFound("error.procedure.notFound", request.procedureCode()));
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+    Places.Location location = places.locate(request.communeCode(), today)
+        .orElseThrow(() -> ApiException.badRequest("error.commune.unknown", request.communeCode()));
+    String ruleSet = rules.ruleSetVersion(today)
+        .orElseThrow(() -> ApiException.unprocessable("error.ruleSet.none", today));
+    Channel channel = channel(request, by);
+    Rules.Facts facts = new Rules.Facts(procedure.code(), channel.name(), ruleSet, location.structure().name(),
+        location.province().getCode(), location.districtCode(), location.commune().getCode());
+    String receivingAgency = receivingAgency(request, by, channel, facts);
+    String category = request.applicant().category() == null ? "CITIZEN" : request.applicant().category();
+    int copies = request.copies() == null ? 1 : request.copies();
+    int pages = request.pages() == null ? 1 : request.pages();
+    Rules.Fee fee = rules.fee(facts, category, copies, pages)
+        .orElseThrow(() -> ApiException.unprocessable("error.fee.none", procedure.code(), facts.provinceCode()));
+    List<String> circumstances = request.circumstances() == null ? List.of() : request.circumstances();
+
+    SubmitDossierRequest.ApplicantData a = request.applicant();
+    Dossier dossier = dossiers.save(new Dossier(receiptCodes.next(receivingAgency, today), procedure.code(),
+        procedure.name(), procedure.processDefinitionId(), channel,
+        new Applicant(a.fullName().trim(), a.idNumber(), a.phone(), a.email(), a.address(), category),
+        new Dossier.Placement(facts.provinceCode(), facts.districtCode(), facts.communeCode(), facts.adminStructure(),
+            ruleSet, receivingAgency),
+        fee.amount(), fee.basis(), by.username(), now));
+    rules.requiredDocuments(procedure.code(), circumstances).forEach(doc -> requirements.save(
+        new DossierRequirement(dossier.getId(), doc.code(), doc.name(), doc.nameEn(), doc.form())));
+    audits.save(new DossierAudit(dossier.getId(), now, by.username(), DossierAudit.Action.SUBMITTED, null,
+        channel + " " + procedure.processKey() + " v" + procedure.version()));
+
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("receiptCode", dossier.getReceiptCode());
+    variables.putAll(Map.of("procedureCode", procedure.code(), "channel", channel.name(), "ruleSetVersion", ruleSet,
+        "adminStructure", facts.adminStructure(), "provinceCode", facts.provinceCode(),
+        "communeCode", facts.communeCode(), "receivingAgency", receivingAgency, "applicantName", a.fullName().trim(),
+        "applicantCategory", category));
+    variables.put("districtCode", facts.districtCode());
+    variables.put("feeAmount", fee.amount());
+    variables.put("copies", copies);
+    variables.put("pages", pages);
+    ProcessInstance instance = runtime.createProcessInstanceById(procedure.processDefinitionId())
+        .businessKey(dossier.getReceiptCode())
+        .setVariables(variables)
+        .execute();
+    dossier.started(instance.getId());
+    return dossier;
+  }
+
+  private static Channel channel(SubmitDossierRequest request, Staff by) {
+    if (by.has(Role.CITIZEN)) {
+      if (request.channel() != null && request.channel() != Channel.ONLINE) {
+        throw ApiException.badRequest("error.channel.citizenOnline");
+      }
+      return Channel.ONLINE;
+    }
+    if (request.channel() == null || request.channel() == Channel.ONLINE) {
+      throw ApiException.badRequest("error.channel.officerCounter");
+    }
+    return request.channel();
+  }
+
+  private String receivingAgency(SubmitDossierRequest request, Staff by, Channel channel, Rules.Facts facts) {
+    if (channel == Channel.ONLINE) {
+      String agency = rules.route(facts, "RECEIVE").map(Rules.Route::agency)
+          .orElseThrow(() -> ApiException.unprocessable("error.routing.none", facts.procedureCode(), "RECEIVE",
+              facts.communeCode()));
+      places.agency(agency).orElseThrow(() -> ApiException.unprocessable("error.routing.unknownAgency", agency));
+      return agency;
+    }
+    Set<String> counters = by.agencies().stream()
+        .filter(agency -> by.inGroup(AgencyRole.COUNTER.groupOf(agency)))
+        .collect(Collectors.toSet());
+    if (request.receivingAgency() != null) {
+      if (!counters.contains(request.receivingAgency())) {
+        throw ApiException.forbidden("error.counter.notYours", request.receivingAgency());
+      }
+      return request.receivingAgency();
+    }
+    if (counters.size() != 1) {
+      throw counters.isEmpty() ? ApiException.forbidden("error.counter.none")
+          : ApiException.badRequest("error.counter.choose", String.join(", ", counters));
+    }
+    return counters.iterator().next();
+  }
+
+  /** The applicant (or the counter) hands in what was asked; the waiting step resumes. */
+  @Transactional
+  public void supplement(String receiptCode, Staff by) {
+    Dossier dossier = dossiers.findByReceiptCode(receiptCode)
+        .orElseThrow(() -> ApiException.notFound("error.dossier.notFound", receiptCode));
+    if (!access.canSupplement(by, dossier)) {
+      throw ApiException.forbidden("error.dossier.forbidden");
+    }
+    if (dossier.getStatus() != DossierStatus.AWAITING_SUPPLEMENT) {
+      throw ApiException.conflict("error.supplement.notAwaited", receiptCode);
+    }
+    runtime.createMessageCorrelation("SupplementSubmitted").processInstanceBusinessKey(receiptCode).correlate();
+  }
+}

@@ -1,0 +1,36 @@
+package vn.motcua.webapp.dossier;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A dossier as the API shows it: status, legal time, the tracking sheet and the required documents. */
+public record DossierView(String receiptCode, String procedureCode, String procedureName, Channel channel,
+                          DossierStatus status, String statusLabel, String applicantName, Place place,
+                          AgencyRef receivingAgency, AgencyRef currentAgency, String currentStage, String currentStep,
+                          OffsetDateTime submittedAt, OffsetDateTime receivedAt, OffsetDateTime deadline,
+                          OffsetDateTime finishedAt, Timeliness timeliness, BigDecimal remainingWorkingDays,
+                          Fee fee, String ruleSetVersion, List<Requirement> requirements, List<Stage> stages) {
+
+  /** An agency by code and name. */
+  public record AgencyRef(String code, String name) {
+  }
+
+  /** Where the applicant is, in the structure in force at submission. */
+  public record Place(String provinceCode, String districtCode, String communeCode, String adminStructure) {
+  }
+
+  /** The fee from the fee decision. */
+  public record Fee(long amount, String basis) {
+  }
+
+  /** A required document. */
+  public record Requirement(String code, String name, String nameEn, String form) {
+  }
+
+  /** A line of the tracking sheet. */
+  public record Stage(String stage, String step, AgencyRef agency, String candidateGroup, String handedOverBy,
+                      String assignee, OffsetDateTime startedAt, OffsetDateTime dueAt, OffsetDateTime completedAt,
+                      String completedBy, Timeliness timeliness, DossierStage.State state) {
+  }
+}

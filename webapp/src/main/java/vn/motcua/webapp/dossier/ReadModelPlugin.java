@@ -1,0 +1,117 @@
+package vn.motcua.webapp.dossier;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the dossier read model from the engine, inside the engine's own transaction, so the two never disagree.
+ * What to record is declared in the models: every user task is a step (property {@code stage}, optional
+ * {@code dossierStatus}); a wait state with {@code dossierStatus} waits for the applicant; a top-level end event
+ * with {@code outcome} finishes the dossier. Built-in listeners, so they run even when custom listeners are skipped.
+ */
+@Component
+class ReadModelPlugin extends AbstractProcessEnginePlugin {
+
+  private final ObjectProvider<DossierReadModel> readModel;
+
+  ReadModelPlugin(ObjectProvider<DossierReadModel> readModel) {
+    this.readModel = readModel;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+    listeners.add(new Parser());
+    configuration.setCustomPreBPMNParseListeners(listeners);
+  }
+
+  private final class Parser extends AbstractBpmnParseListener {
+
+    @Override
+    public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+      Map<String, String> props = properties(element);
+      StepListener listener = new StepListener(props.getOrDefault("stage", "OTHER"), status(props));
+      TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+      for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
+          TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE)) {
+        task.addBuiltInTaskListener(event, listener);
+      }
+    }
+
+    @Override
+    public void parseReceiveTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+      DossierStatus status = status(properties(element));
+      if (status != null) {
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+            (ExecutionListener) execution -> readModel.getObject().applicantWaitStarted(execution, status));
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+            (ExecutionListener) execution -> readModel.getObject().applicantWaitEnded(execution));
+      }
+    }
+
+    @Override
+    public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+      String outcome = properties(element).get("outcome");
+      if (outcome != null && scope instanceof ProcessDefinitionEntity) {
+        DossierStatus finalStatus = DossierStatus.valueOf(outcome);
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+            (ExecutionListener) execution -> readModel.getObject().procedureEnded(execution, finalStatus));
+      }
+    }
+
+    private Map<String, String> properties(Element element) {
+      Map<String, String> props = BpmnParseUtil.parseCamundaExtensionProperties(element);
+      return props == null ? Map.of() : props;
+    }
+
+    private DossierStatus status(Map<String, String> props) {
+      String status = props.get("dossierStatus");
+      return status == null ? null : DossierStatus.valueOf(status);
+    }
+  }
+
+  /** Relays one user task's events, with what its model declares about it. */
+  private final class StepListener implements TaskListener {
+    private final String stage;
+    private final DossierStatus status;
+
+    StepListener(String stage, DossierStatus status) {
+      this.stage = stage;
+      this.status = status;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      DossierReadModel model = readModel.getObject();
+      switch (task.getEventName()) {
+        case TaskListener.EVENTNAME_CREATE -> model.stepStarted(task, stage,
+            status == null ? DossierStatus.IN_PROGRESS : status);
+        case TaskListener.EVENTNAME_ASSIGNMENT -> model.stepAssigned(task);
+        case TaskListener.EVENTNAME_COMPLETE -> model.stepCompleted(task);
+        case TaskListener.EVENTNAME_DELETE -> model.stepCancelled(task);
+        default -> {
+          // other events change nothing the read model shows
+        }
+      }
+    }
+  }
+
+}

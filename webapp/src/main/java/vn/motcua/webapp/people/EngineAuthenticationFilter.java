@@ -1,0 +1,40 @@
+package vn.motcua.webapp.people;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Tells the engine who is acting for the length of an API request, so that engine listeners (audit, stage
+ * history) record the person and later authorization checks apply to them.
+ */
+public class EngineAuthenticationFilter extends OncePerRequestFilter {
+
+  private final IdentityService identity;
+
+  public EngineAuthenticationFilter(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null || !(authentication.getPrincipal() instanceof Staff staff)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    identity.setAuthentication(staff.username(), staff.groupIds());
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package vn.motcua.webapp.people;
+
+import java.io.Serializable;
+import java.security.Principal;
+import java.util.List;
+import java.util.Set;
+
+/** A signed-in person: roles, the agencies they work for, and every Camunda group they belong to. */
+public record Staff(String username, String fullName, String email, Set<Role> roles, Set<String> agencies,
+                    List<String> groupIds) implements Principal, Serializable {
+
+  @Override
+  public String getName() {
+    return username;
+  }
+
+  public boolean has(Role role) {
+    return roles.contains(role);
+  }
+
+  public boolean inGroup(String groupId) {
+    return groupIds.contains(groupId);
+  }
+
+  public boolean worksFor(String agencyCode) {
+    return agencyCode != null && agencies.contains(agencyCode);
+  }
+}

@@ -1,0 +1,48 @@
+package vn.motcua.webapp.people;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+
+/** Reads people and their groups from the engine's identity service, the one user store of motcua. */
+@Service
+public class StaffDirectory {
+
+  private final IdentityService identity;
+
+  StaffDirectory(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  public Optional<Staff> find(String username) {
+    User user = identity.createUserQuery().userId(username).singleResult();
+    if (user == null) {
+      return Optional.empty();
+    }
+    List<String> groups = identity.createGroupQuery().groupMember(username).list().stream().map(Group::getId).toList();
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    Set<String> agencies = new TreeSet<>();
+    for (String group : groups) {
+      Role.ofGroup(group).ifPresent(roles::add);
+      AgencyRole.agencyOf(group).ifPresent(agencies::add);
+    }
+    String fullName = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return Optional.of(new Staff(username, fullName, user.getEmail(), Set.copyOf(roles), Set.copyOf(agencies), groups));
+  }
+
+  public boolean checkPassword(String username, String password) {
+    return identity.checkPassword(username, password);
+  }
+
+  /** Usernames that belong to a candidate group, e.g. to offer delegation or to notify. */
+  public List<String> members(String groupId) {
+    return identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList();
+  }
+}

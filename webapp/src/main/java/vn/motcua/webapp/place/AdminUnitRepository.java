@@ -1,0 +1,6 @@
+package vn.motcua.webapp.place;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AdminUnitRepository extends JpaRepository<AdminUnit, String> {
+}

@@ -1,0 +1,69 @@
+package vn.motcua.webapp.place;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Answers where an applicant lives in the structure in force on a day, and which agencies exist. */
+@Service
+@Transactional(readOnly = true)
+public class Places {
+
+  /** Local government structure in force for a commune: with districts (until 30 June 2025) or without. */
+  public enum Structure { THREE_LEVEL, TWO_LEVEL }
+
+  /** A commune with the district (if any) and province above it, as in force on a day. */
+  public record Location(AdminUnit commune, AdminUnit district, AdminUnit province) {
+    public Structure structure() {
+      return district == null ? Structure.TWO_LEVEL : Structure.THREE_LEVEL;
+    }
+
+    public String districtCode() {
+      return district == null ? null : district.getCode();
+    }
+  }
+
+  private final AdminUnitRepository units;
+  private final AgencyRepository agencies;
+
+  Places(AdminUnitRepository units, AgencyRepository agencies) {
+    this.units = units;
+    this.agencies = agencies;
+  }
+
+  /** The commune and its parents on the given day, or empty when the code is not a commune in force then. */
+  public Optional<Location> locate(String communeCode, LocalDate day) {
+    Optional<AdminUnit> commune = valid(communeCode, day).filter(u -> u.getLevel() == AdminUnit.Level.COMMUNE);
+    if (commune.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<AdminUnit> parent = valid(commune.get().getParentCode(), day);
+    if (parent.isEmpty()) {
+      return Optional.empty();
+    }
+    if (parent.get().getLevel() == AdminUnit.Level.PROVINCE) {
+      return Optional.of(new Location(commune.get(), null, parent.get()));
+    }
+    return valid(parent.get().getParentCode(), day)
+        .filter(p -> p.getLevel() == AdminUnit.Level.PROVINCE)
+        .map(province -> new Location(commune.get(), parent.get(), province));
+  }
+
+  private Optional<AdminUnit> valid(String code, LocalDate day) {
+    return code == null ? Optional.empty() : units.findById(code).filter(u -> u.isValidOn(day));
+  }
+
+  public Optional<AdminUnit> unit(String code) {
+    return code == null ? Optional.empty() : units.findById(code);
+  }
+
+  public Optional<Agency> agency(String code) {
+    return code == null ? Optional.empty() : agencies.findById(code);
+  }
+
+  public List<Agency> agencies() {
+    return agencies.findAll();
+  }
+}

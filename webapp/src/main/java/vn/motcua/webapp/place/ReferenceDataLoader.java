@@ -1,0 +1,108 @@
+package vn.motcua.webapp.place;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.webapp.system.MotcuaProperties;
+
+/**
+ * Loads administrative units and agencies from {@code admin-units.csv} and {@code agencies.csv} at start-up.
+ * The files are the source of truth: rows are inserted or updated, never deleted (a unit that ceases to exist
+ * gets a {@code validTo}).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ReferenceDataLoader implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReferenceDataLoader.class);
+  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+      .setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setTrim(true).setIgnoreEmptyLines(true).get();
+
+  private final AdminUnitRepository units;
+  private final AgencyRepository agencies;
+  private final ResourceLoader resources;
+  private final MotcuaProperties properties;
+
+  ReferenceDataLoader(AdminUnitRepository units, AgencyRepository agencies, ResourceLoader resources,
+      MotcuaProperties properties) {
+    this.units = units;
+    this.agencies = agencies;
+    this.resources = resources;
+    this.properties = properties;
+  }
+
+  @Override
+  @Transactional
+  public void run(ApplicationArguments args) throws IOException {
+    List<CSVRecord> unitRows = read("admin-units.csv");
+    // parents first, so that a child never points at a unit that is not there yet
+    for (AdminUnit.Level level : AdminUnit.Level.values()) {
+      for (CSVRecord row : unitRows) {
+        if (AdminUnit.Level.valueOf(row.get("level")) == level) {
+          upsertUnit(row);
+        }
+      }
+    }
+    units.flush();
+    List<CSVRecord> agencyRows = read("agencies.csv");
+    agencyRows.forEach(this::upsertAgency);
+    LOG.info("Reference data: {} administrative units, {} agencies", unitRows.size(), agencyRows.size());
+  }
+
+  private List<CSVRecord> read(String file) throws IOException {
+    Resource resource = resources.getResource(properties.referenceData() + file);
+    try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
+      return new ArrayList<>(FORMAT.parse(reader).getRecords());
+    }
+  }
+
+  private void upsertUnit(CSVRecord row) {
+    String parent = blankToNull(row.get("parentCode"));
+    if (parent != null && !units.existsById(parent)) {
+      throw new IllegalStateException("admin-units.csv line " + row.getRecordNumber() + ": parent " + parent
+          + " of " + row.get("code") + " is not defined");
+    }
+    AdminUnit.Level level = AdminUnit.Level.valueOf(row.get("level"));
+    LocalDate from = date(row.get("validFrom"));
+    LocalDate to = date(row.get("validTo"));
+    units.findById(row.get("code")).ifPresentOrElse(
+        unit -> unit.update(row.get("name"), level, parent, from, to),
+        () -> units.save(new AdminUnit(row.get("code"), row.get("name"), level, parent, from, to)));
+  }
+
+  private void upsertAgency(CSVRecord row) {
+    String unit = row.get("adminUnitCode");
+    if (!units.existsById(unit)) {
+      throw new IllegalStateException("agencies.csv line " + row.getRecordNumber() + ": administrative unit "
+          + unit + " of agency " + row.get("code") + " is not defined");
+    }
+    AdminUnit.Level level = AdminUnit.Level.valueOf(row.get("level"));
+    agencies.findById(row.get("code")).ifPresentOrElse(
+        agency -> agency.update(row.get("name"), row.get("nameEn"), level, unit),
+        () -> agencies.save(new Agency(row.get("code"), row.get("name"), row.get("nameEn"), level, unit)));
+  }
+
+  private static LocalDate date(String value) {
+    return blankToNull(value) == null ? null : LocalDate.parse(value);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

@@ -1,0 +1,27 @@
+package vn.motcua.webapp.system;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Every motcua setting, under the {@code motcua} prefix. */
+@ConfigurationProperties("motcua")
+public record MotcuaProperties(
+    @DefaultValue LegalTime legalTime,
+    @DefaultValue Demo demo,
+    @DefaultValue("classpath:reference/") String referenceData,
+    @DefaultValue("20") String defaultProvince) {
+
+  /** Legal time: the zone and office hours of the deployment and where the annual holiday calendars are. */
+  public record LegalTime(
+      @DefaultValue("Asia/Ho_Chi_Minh") String zone,
+      @DefaultValue("07:30-11:30,13:00-17:00") String officeHours,
+      @DefaultValue("15:00") String sameDayCutoff,
+      @DefaultValue({"classpath*:calendar/holidays-*.yaml", "file:./config/calendar/holidays-*.yaml"})
+      List<String> calendars) {
+  }
+
+  /** Demo users; off in production. */
+  public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("demo") String password) {
+  }
+}

@@ -1,0 +1,78 @@
+package vn.motcua.webapp.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import vn.motcua.webapp.people.EngineAuthenticationFilter;
+
+/**
+ * Who may call what. The motcua API and the engine REST API take HTTP Basic credentials of the engine's users and
+ * keep no session; the Camunda webapps under /camunda run their own session login against the same users.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, IdentityService identity, ObjectMapper json, MessageSource messages,
+      LocaleResolver locales)
+      throws Exception {
+    http.securityMatcher("/api/**", "/engine-rest/**")
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(HttpMethod.GET, "/api/v1/procedures", "/api/v1/procedures/**").permitAll()
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+          response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\"");
+          write(response, json, problem(HttpStatus.UNAUTHORIZED,
+              messages.getMessage("error.unauthenticated", null, locales.resolveLocale(request))));
+        }))
+        .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+            write(response, json, problem(HttpStatus.FORBIDDEN,
+                messages.getMessage("error.forbidden", null, locales.resolveLocale(request))))))
+        // stateless Basic authentication: no cookie, so no cross-site request forgery to defend against
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain web(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(auth -> auth
+            .requestMatchers("/camunda/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                "/actuator/health/**", "/", "/error", "/favicon.ico").permitAll()
+            .anyRequest().denyAll())
+        // the Camunda webapps protect their own forms with their CSRF filter
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"));
+    return http.build();
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(status.getReasonPhrase());
+    return problem;
+  }
+
+  private static void write(jakarta.servlet.http.HttpServletResponse response, ObjectMapper json, ProblemDetail body)
+      throws java.io.IOException {
+    response.setStatus(body.getStatus());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    json.writeValue(response.getOutputStream(), body);
+  }
+}

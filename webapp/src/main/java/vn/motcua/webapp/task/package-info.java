@@ -1,0 +1,2 @@
+/** Civil servants' work: their tasks and their agency's, claiming, and completing a step through its form. */
+package vn.motcua.webapp.task;
