@@ -1,0 +1,77 @@
+package vn.motcua.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The motcua REST API as the demo users call it. */
+public final class Api {
+
+  private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
+  };
+  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+  };
+
+  private final TestRestTemplate rest;
+
+  public Api(TestRestTemplate rest) {
+    this.rest = rest;
+  }
+
+  private TestRestTemplate as(String user) {
+    return rest.withBasicAuth(user, "demo");
+  }
+
+  public ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return as(user).exchange(path, method, new HttpEntity<>(body, headers), OBJECT);
+  }
+
+  public Map<String, Object> submit(String user, Map<String, Object> request) {
+    ResponseEntity<Map<String, Object>> response = call(user, HttpMethod.POST, "/api/v1/dossiers", request);
+    assertThat(response.getStatusCode().value()).as("submit: %s", response.getBody()).isEqualTo(201);
+    return response.getBody();
+  }
+
+  public Map<String, Object> dossier(String user, String receiptCode) {
+    ResponseEntity<Map<String, Object>> response = call(user, HttpMethod.GET, "/api/v1/dossiers/" + receiptCode, null);
+    assertThat(response.getStatusCode().value()).as("dossier: %s", response.getBody()).isEqualTo(200);
+    return response.getBody();
+  }
+
+  public List<Map<String, Object>> tasks(String user) {
+    ResponseEntity<List<Map<String, Object>>> response = as(user).exchange("/api/v1/tasks", HttpMethod.GET, null,
+        LIST);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    return response.getBody();
+  }
+
+  /** The one task of the dossier this user can see; it must be the expected step. */
+  public Map<String, Object> task(String user, String receiptCode, String taskKey) {
+    List<Map<String, Object>> mine = tasks(user).stream()
+        .filter(t -> receiptCode.equals(t.get("receiptCode"))).toList();
+    assertThat(mine).as("tasks of %s for %s", user, receiptCode).hasSize(1);
+    assertThat(mine.get(0)).containsEntry("taskKey", taskKey);
+    return mine.get(0);
+  }
+
+  /** Claims and completes the step as the user would; returns the dossier afterwards. */
+  public Map<String, Object> complete(String user, String receiptCode, String taskKey, Map<String, Object> values) {
+    String id = (String) task(user, receiptCode, taskKey).get("id");
+    ResponseEntity<Map<String, Object>> claimed = call(user, HttpMethod.POST, "/api/v1/tasks/" + id + "/claim", null);
+    assertThat(claimed.getStatusCode().value()).as("claim: %s", claimed.getBody()).isEqualTo(200);
+    ResponseEntity<Map<String, Object>> done = call(user, HttpMethod.POST, "/api/v1/tasks/" + id + "/complete",
+        Map.of("variables", values));
+    assertThat(done.getStatusCode().value()).as("complete %s: %s", taskKey, done.getBody()).isEqualTo(200);
+    return done.getBody();
+  }
+}

@@ -1,0 +1,200 @@
+package vn.motcua.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every procedure, submitted through the REST API and driven to its result by the demo users of the agencies the
+ * routing decision names, on PostgreSQL: deadline, candidate groups, stage history and final status.
+ */
+class ProcedureLifecycleIT extends PostgresIntegrationTest {
+
+  private static final String CHECK = "Task_CheckCompleteness";
+  private static final String ACCEPT = "Task_AcceptTransfer";
+  private static final String APPRAISE = "Task_Appraise";
+  private static final String APPROVE = "Task_Approve";
+  private static final String RETURN = "Task_ReturnResult";
+
+  /** A step: who does it, which task, in which candidate group, with what decisions. */
+  record Step(String user, String taskKey, String group, Map<String, Object> values) {
+  }
+
+  /** A dossier from submission to result. */
+  record Scenario(String name, String submitter, Map<String, Object> request, long fee, String deadline,
+                  String finalStatus, List<Step> steps) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private Api api;
+
+  @BeforeEach
+  void mondayMorning() {
+    api = new Api(rest);
+    // received on Monday 16 November 2026 at 09:00, Hà Nội time
+    now("2026-11-16T09:00");
+  }
+
+  static Map<String, Object> request(String procedure, String commune, Object... extra) {
+    Map<String, Object> request = new HashMap<>();
+    request.put("procedureCode", procedure);
+    request.put("communeCode", commune);
+    request.put("applicant", Map.of("fullName", "Nguyễn Văn An", "idNumber", "020190001234",
+        "phone", "0912345678", "email", "an.nguyen@example.vn"));
+    for (int i = 0; i < extra.length; i += 2) {
+      request.put((String) extra[i], extra[i + 1]);
+    }
+    return request;
+  }
+
+  static Step step(String user, String taskKey, String group, Object... values) {
+    Map<String, Object> map = new HashMap<>();
+    for (int i = 0; i < values.length; i += 2) {
+      map.put((String) values[i], values[i + 1]);
+    }
+    return new Step(user, taskKey, group, map);
+  }
+
+  static List<Step> singleAgency(String counter, String receiving, String specialist, String leader,
+      String handling, Step... afterIntake) {
+    List<Step> steps = new java.util.ArrayList<>();
+    steps.add(step(counter, CHECK, receiving + ".counter", "completeness", "COMPLETE"));
+    steps.addAll(List.of(afterIntake));
+    steps.add(step(specialist, APPRAISE, handling + ".specialist", "appraisal", "PROPOSE_APPROVE",
+        "appraisalNote", "Hồ sơ đủ điều kiện"));
+    steps.add(step(leader, APPROVE, handling + ".leader", "approval", "SIGN"));
+    steps.add(step(counter, RETURN, receiving + ".counter", "returnMethod", "COUNTER", "receivedBy", "Nguyễn Văn An"));
+    return steps;
+  }
+
+  static Stream<Scenario> scenarios() {
+    return Stream.of(
+        new Scenario("birth registration, commune, same day", "citizen", request("1.001193", "06148"), 0,
+            "2026-11-16T17:00:00+07:00", "RESULT_RETURNED",
+            singleAgency("chiminh.motcua", "X06148", "chiminh.tuphap", "chiminh.chutich", "X06148")),
+        new Scenario("marriage registration with verification: five working days", "citizen",
+            request("1.000894", "06148"), 0, "2026-11-23T09:00:00+07:00", "RESULT_RETURNED", List.of(
+                step("chiminh.motcua", CHECK, "X06148.counter", "completeness", "COMPLETE"),
+                step("chiminh.tuphap", APPRAISE, "X06148.specialist", "appraisal", "VERIFY",
+                    "appraisalNote", "Cần xác minh tình trạng hôn nhân"),
+                step("chiminh.tuphap", "Task_Verify", "X06148.specialist", "verificationResult", "Đã xác minh"),
+                step("chiminh.tuphap", APPRAISE, "X06148.specialist", "appraisal", "PROPOSE_APPROVE",
+                    "appraisalNote", "Đủ điều kiện"),
+                step("chiminh.chutich", APPROVE, "X06148.leader", "approval", "SIGN"),
+                step("chiminh.motcua", RETURN, "X06148.counter", "returnMethod", "COUNTER",
+                    "receivedBy", "Hai bên nam, nữ"))),
+        new Scenario("civil-status extract copies recorded at the counter", "chiminh.motcua",
+            request("2.000635", "06148", "channel", "COUNTER", "copies", 3), 24_000, "2026-11-16T17:00:00+07:00",
+            "RESULT_RETURNED",
+            singleAgency("chiminh.motcua", "X06148", "chiminh.tuphap", "chiminh.chutich", "X06148")),
+        new Scenario("certifying copies: one working day, fee per page", "citizen",
+            request("2.000815", "06148", "copies", 2, "pages", 5), 14_000, "2026-11-17T09:00:00+07:00",
+            "RESULT_RETURNED",
+            singleAgency("chiminh.motcua", "X06148", "chiminh.tuphap", "chiminh.chutich", "X06148")),
+        new Scenario("household business: district one-stop, Finance-Planning Division", "citizen",
+            request("2.000720", "06148"), 50_000, "2026-11-19T09:00:00+07:00", "RESULT_RETURNED",
+            singleAgency("trangdinh.motcua", "H180", "trangdinh.tckh", "trangdinh.tckh.truongphong", "H180-TCKH",
+                step("trangdinh.tckh", ACCEPT, "H180-TCKH.counter", "transferAccepted", true))),
+        new Scenario("construction permit with a site inspection: fifteen working days", "citizen",
+            request("1.009997", "06148"), 75_000, "2026-12-07T09:00:00+07:00", "RESULT_RETURNED", List.of(
+                step("trangdinh.motcua", CHECK, "H180.counter", "completeness", "COMPLETE"),
+                step("trangdinh.ktht", ACCEPT, "H180-KTHT.counter", "transferAccepted", true),
+                step("trangdinh.ktht", APPRAISE, "H180-KTHT.specialist", "appraisal", "INSPECT",
+                    "appraisalNote", "Kiểm tra hiện trạng"),
+                step("trangdinh.ktht", "Task_InspectSite", "H180-KTHT.specialist", "inspectionRecord", "Phù hợp"),
+                step("trangdinh.ktht", APPRAISE, "H180-KTHT.specialist", "appraisal", "PROPOSE_APPROVE",
+                    "appraisalNote", "Đủ điều kiện cấp phép"),
+                step("trangdinh.ktht.truongphong", APPROVE, "H180-KTHT.leader", "approval", "SIGN"),
+                step("trangdinh.motcua", RETURN, "H180.counter", "returnMethod", "POST",
+                    "postalTrackingNumber", "EMS123456789VN"))),
+        new Scenario("driving licence: provincial centre receives, department handles", "citizen",
+            request("1.002809", "06148"), 135_000, "2026-11-23T09:00:00+07:00", "RESULT_RETURNED",
+            singleAgency("tthcc.langson", "TTHCC20", "sgtvt.langson", "sgtvt.langson.lanhdao", "SGTVT20",
+                step("sgtvt.langson", ACCEPT, "SGTVT20.counter", "transferAccepted", true))),
+        new Scenario("first land-use certificate across four agencies", "citizen", request("1.004227", "06148"),
+            100_000, "2026-12-14T09:00:00+07:00", "RESULT_RETURNED", List.of(
+                step("trangdinh.motcua", CHECK, "H180.counter", "completeness", "COMPLETE"),
+                step("chiminh.motcua", ACCEPT, "X06148.counter", "transferAccepted", true),
+                step("chiminh.tuphap", "Task_VerifyLandOrigin", "X06148.specialist", "landVerification", "CONFIRMED",
+                    "landOriginNote", "Sử dụng ổn định từ năm 1993, không tranh chấp"),
+                step("vpdk.trangdinh", ACCEPT, "CNVPDK180.counter", "transferAccepted", true),
+                step("vpdk.trangdinh", "Task_AppraiseLandRecord", "CNVPDK180.specialist", "appraisal", "ELIGIBLE",
+                    "appraisalNote", "Đủ điều kiện cấp Giấy chứng nhận"),
+                step("thue.trangdinh", ACCEPT, "CCT180.counter", "transferAccepted", true),
+                step("thue.trangdinh", "Task_AssessFinancialObligations", "CCT180.specialist",
+                    "taxAmount", 12_500_000, "taxNoticeNumber", "TB-2026/118"),
+                step("vpdk.trangdinh", "Task_ConfirmObligationsPaid", "CNVPDK180.specialist", "taxPaid", true,
+                    "paymentReference", "BL-556677"),
+                step("trangdinh.motcua", ACCEPT, "H180.counter", "transferAccepted", true),
+                step("trangdinh.lanhdao", "Task_SignCertificate", "H180.leader", "approval", "SIGN"),
+                step("trangdinh.motcua", RETURN, "H180.counter", "returnMethod", "COUNTER",
+                    "receivedBy", "Nguyễn Văn An"))),
+        new Scenario("birth registration under the two-level structure (Tuyên Quang)", "tranthibinh",
+            request("1.001193", "02243"), 0, "2026-11-16T17:00:00+07:00", "RESULT_RETURNED",
+            singleAgency("thuonglam.motcua", "X02243", "thuonglam.chuyenvien", "thuonglam.chutich", "X02243")),
+        new Scenario("household business moves to the commune under the two-level structure", "tranthibinh",
+            request("2.000720", "02243"), 100_000, "2026-11-19T09:00:00+07:00", "RESULT_RETURNED",
+            singleAgency("thuonglam.motcua", "X02243", "thuonglam.chuyenvien", "thuonglam.chutich", "X02243")),
+        new Scenario("counter refuses a dossier that is not admissible", "citizen", request("1.009997", "06148"),
+            75_000, null, "REFUSED", List.of(
+                step("trangdinh.motcua", CHECK, "H180.counter", "completeness", "REFUSE",
+                    "refusalReason", "Công trình thuộc thẩm quyền cấp phép của tỉnh"))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void shouldTakeEveryDossierToItsResultWhenTheDemoUsersDoEachStep(Scenario scenario) {
+    // given
+    Map<String, Object> submitted = api.submit(scenario.submitter(), scenario.request());
+    String code = (String) submitted.get("receiptCode");
+    assertThat(code).matches("[A-Z0-9-]+-261116-\\d{4}");
+    assertThat(((Number) ((Map<?, ?>) submitted.get("fee")).get("amount")).longValue()).isEqualTo(scenario.fee());
+
+    // when: each step is done by a user of the agency the routing decision names
+    for (Step step : scenario.steps()) {
+      Map<String, Object> task = api.task(step.user(), code, step.taskKey());
+      assertThat(task.get("candidateGroups")).as(step.taskKey()).isEqualTo(List.of(step.group()));
+      if (!step.taskKey().equals(CHECK) && !step.taskKey().equals(ACCEPT)) {
+        // every handling step is due by the dossier's legal deadline as it stands
+        assertThat(task.get("due")).as("due date of %s", step.taskKey())
+            .isEqualTo(api.dossier(scenario.submitter(), code).get("deadline"));
+      }
+      api.complete(step.user(), code, step.taskKey(), step.values());
+    }
+
+    // then
+    Map<String, Object> dossier = api.dossier(scenario.submitter(), code);
+    assertThat(dossier.get("status")).isEqualTo(scenario.finalStatus());
+    assertThat(dossier.get("deadline")).isEqualTo(scenario.deadline());
+    assertThat(dossier.get("finishedAt")).isNotNull();
+    List<Map<String, Object>> stages = stages(dossier);
+    assertThat(stages).extracting(s -> s.get("candidateGroup"))
+        .containsExactlyElementsOf(scenario.steps().stream().map(Step::group).toList());
+    assertThat(stages).allSatisfy(stage -> {
+      assertThat(stage).containsEntry("state", "COMPLETED");
+      assertThat(stage.get("completedBy")).isNotNull();
+    });
+    for (int i = 1; i < stages.size(); i++) {
+      assertThat(stages.get(i).get("handedOverBy")).as("hand-over into stage %d", i)
+          .isEqualTo(stages.get(i - 1).get("completedBy"));
+    }
+    if (scenario.deadline() != null) {
+      // everything happened at Monday 09:00, well before any deadline
+      assertThat(dossier.get("timeliness")).isIn("EARLY", "ON_TIME");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> stages(Map<String, Object> dossier) {
+    return (List<Map<String, Object>>) dossier.get("stages");
+  }
+}
