@@ -43,13 +43,6 @@ public abstract class PostgresIntegrationTest {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          postgres.close();
-        } catch (IOException ignored) {
-          // the JVM is going away
-        }
-      }));
     }
     return postgres;
   }

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Turns every failure of the motcua API into an RFC 7807 problem with a message in the caller's language.
  * Validation problems list each field. Internal errors are logged, never shown.
  */
-@RestControllerAdvice(basePackages = "vn.motcua.webapp")
+@RestControllerAdvice
 class ApiExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -15,6 +15,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
 import vn.motcua.webapp.people.EngineAuthenticationFilter;
 
@@ -31,9 +34,11 @@ class SecurityConfiguration {
   SecurityFilterChain api(HttpSecurity http, IdentityService identity, ObjectMapper json, MessageSource messages,
       LocaleResolver locales)
       throws Exception {
-    http.securityMatcher("/api/**", "/engine-rest/**")
+    // path matchers, not MVC ones: the engine REST API is a Jersey servlet, outside Spring MVC
+    http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers(HttpMethod.GET, "/api/v1/procedures", "/api/v1/procedures/**").permitAll()
+            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/procedures/**"))
+            .permitAll()
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
           response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\"");
@@ -54,12 +59,17 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain web(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(auth -> auth
-            .requestMatchers("/camunda/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                "/actuator/health/**", "/", "/error", "/favicon.ico").permitAll()
+            .requestMatchers(path("/camunda/**"), path("/v3/api-docs/**"), path("/swagger-ui/**"),
+                path("/swagger-ui.html"), path("/actuator/health/**"), path("/"), path("/error"),
+                path("/favicon.ico")).permitAll()
             .anyRequest().denyAll())
         // the Camunda webapps protect their own forms with their CSRF filter
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"));
+        .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")));
     return http.build();
+  }
+
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
 
   private static ProblemDetail problem(HttpStatus status, String detail) {

@@ -1,0 +1,119 @@
+package vn.motcua.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The product's promise: a reform is an edit of models. A reform officer cuts a processing time and moves a stage
+ * to the commune by redeploying the decision tables through the engine's REST API; new dossiers follow, with no
+ * Java change and no restart.
+ */
+class ModelChangeIT extends PostgresIntegrationTest {
+
+  private static final String PROCESSING_TIME = "decisions/processing-time.dmn";
+  private static final String ROUTING = "decisions/routing.dmn";
+
+  private Api api;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(rest);
+    now("2026-11-16T09:00");
+  }
+
+  @AfterEach
+  void restoreTheShippedTables() throws IOException {
+    deploy("restore", Map.of(PROCESSING_TIME, original(PROCESSING_TIME), ROUTING, original(ROUTING)));
+  }
+
+  @Test
+  void shouldApplyAShorterTimeAndAReroutedStageToNewDossiersWhenOnlyTheDecisionsAreRedeployed() throws IOException {
+    // given: construction permits take 15 working days; household businesses are handled by the district
+    String processingTime = rule(original(PROCESSING_TIME), "Rule_Construction",
+        "<text>15</text>", "<text>10</text>");
+    String routing = rule(rule(original(ROUTING), "Rule_HouseholdHandle3",
+        "<text>\"H\" + districtCode + \"-TCKH\"</text>", "<text>\"X\" + communeCode</text>"),
+        "Rule_HouseholdHandle3", "<text>\"DISTRICT\"</text>", "<text>\"COMMUNE\"</text>");
+
+    // when: the reform officer deploys the two edited tables
+    ResponseEntity<Map> deployed = deploy("reform-2026-11", Map.of(PROCESSING_TIME, processingTime,
+        ROUTING, routing));
+    assertThat(deployed.getStatusCode().value()).as("%s", deployed.getBody()).isEqualTo(200);
+
+    // then: the catalog shows the new time
+    Map<String, Object> permit = api.call("citizen", org.springframework.http.HttpMethod.GET,
+        "/api/v1/procedures/1.009997", null).getBody();
+    assertThat(((Map<?, ?>) permit.get("processingWorkingDays")).get("COUNTER")).isEqualTo(10.0);
+
+    // and a new permit dossier gets 10 working days from its receipt
+    String permitCode = (String) api.submit("citizen", request("1.009997")).get("receiptCode");
+    api.complete("trangdinh.motcua", permitCode, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("trangdinh.ktht", permitCode, "Task_AcceptTransfer", Map.of("transferAccepted", true));
+    assertThat(api.dossier("citizen", permitCode).get("deadline")).isEqualTo("2026-11-30T09:00:00+07:00");
+
+    // and a new household business dossier is received by the district but handled by the commune
+    String householdCode = (String) api.submit("citizen", request("2.000720")).get("receiptCode");
+    api.complete("trangdinh.motcua", householdCode, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    Map<String, Object> accept = api.task("chiminh.motcua", householdCode, "Task_AcceptTransfer");
+    assertThat(accept.get("candidateGroups")).isEqualTo(List.of("X06148.counter"));
+    api.complete("chiminh.motcua", householdCode, "Task_AcceptTransfer", Map.of("transferAccepted", true));
+    assertThat(api.task("chiminh.tuphap", householdCode, "Task_Appraise").get("candidateGroups"))
+        .isEqualTo(List.of("X06148.specialist"));
+  }
+
+  private static Map<String, Object> request(String procedure) {
+    Map<String, Object> request = new HashMap<>();
+    request.put("procedureCode", procedure);
+    request.put("communeCode", "06148");
+    request.put("applicant", Map.of("fullName", "Hoàng Văn Nam", "idNumber", "020190004321"));
+    return request;
+  }
+
+  /** Replaces text inside one rule of a decision table, as an edit in the Modeler would. */
+  private static String rule(String dmn, String ruleId, String from, String to) {
+    int start = dmn.indexOf("<rule id=\"" + ruleId + "\">");
+    int end = dmn.indexOf("</rule>", start);
+    assertThat(start).as("rule %s", ruleId).isPositive();
+    String edited = dmn.substring(start, end).replace(from, to);
+    assertThat(edited).as("edit of %s", ruleId).contains(to);
+    return dmn.substring(0, start) + edited + dmn.substring(end);
+  }
+
+  private static String original(String resource) throws IOException {
+    try (InputStream in = ModelChangeIT.class.getClassLoader().getResourceAsStream(resource)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private ResponseEntity<Map> deploy(String name, Map<String, String> files) {
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("deployment-name", name);
+    body.add("deployment-source", "motcua reform test");
+    files.forEach((path, content) -> body.add(path, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return path.substring(path.lastIndexOf('/') + 1);
+      }
+    }));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return as("caicach.langson").postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers),
+        Map.class);
+  }
+}
