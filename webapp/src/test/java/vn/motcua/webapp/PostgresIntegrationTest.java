@@ -34,6 +34,8 @@ public abstract class PostgresIntegrationTest {
     registry.add("spring.datasource.url", () -> server().getJdbcUrl("postgres", "postgres"));
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "postgres");
+    // the embedded server's own shutdown hook may stop it before the context closes: fail fast then, not in 30 s
+    registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
   }
 
   private static synchronized EmbeddedPostgres server() {
