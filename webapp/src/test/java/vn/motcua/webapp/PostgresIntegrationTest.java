@@ -11,19 +11,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: the whole application on a real PostgreSQL (embedded, started once per JVM),
- * one Spring context shared by every subclass.
+ * one Spring context shared by every subclass, with the workers running in-process (plus a test-only topic).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
+@Import(EchoWorker.class)
 public abstract class PostgresIntegrationTest {
 
   protected static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+  protected static final String WORKER_PASSWORD = "it-worker-secret";
   private static EmbeddedPostgres postgres;
 
   @Autowired
@@ -36,6 +39,8 @@ public abstract class PostgresIntegrationTest {
     registry.add("spring.datasource.password", () -> "postgres");
     // the embedded server's own shutdown hook may stop it before the context closes: fail fast then, not in 30 s
     registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
+    // a known worker password, so that standalone workers can sign in next to the in-process ones
+    registry.add("motcua.workers.password", () -> WORKER_PASSWORD);
   }
 
   private static synchronized EmbeddedPostgres server() {

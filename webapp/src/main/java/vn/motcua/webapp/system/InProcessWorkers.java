@@ -1,0 +1,77 @@
+package vn.motcua.webapp.system;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.stereotype.Component;
+import vn.motcua.workers.WorkerRuntime;
+import vn.motcua.workers.WorkerSettings;
+
+/**
+ * Runs the workers inside the webapp once its port is known, against its own engine REST API, under a technical
+ * account. Without a configured password the account gets a fresh random one at each start; with
+ * {@code MOTCUA_WORKER_PASSWORD} set, standalone workers can sign in with it too.
+ */
+@Component
+class InProcessWorkers implements ApplicationListener<WebServerInitializedEvent> {
+
+  static final String WORKERS_GROUP = "workers";
+
+  private final WorkerRuntime runtime;
+  private final WorkerSettings settings;
+  private final IdentityService identity;
+
+  InProcessWorkers(WorkerRuntime runtime, WorkerSettings settings, IdentityService identity) {
+    this.runtime = runtime;
+    this.settings = settings;
+    this.identity = identity;
+  }
+
+  @Override
+  public void onApplicationEvent(WebServerInitializedEvent event) {
+    if (event.getApplicationContext().getServerNamespace() != null) {
+      return; // a separate management server, not the one serving the engine API
+    }
+    boolean inProcess = settings.inProcess() && !runtime.topics().isEmpty();
+    if (!inProcess && settings.password().isBlank()) {
+      return;
+    }
+    String password = settings.password().isBlank() ? randomPassword() : settings.password();
+    account(password);
+    if (inProcess) {
+      String contextPath = event.getApplicationContext().getEnvironment()
+          .getProperty("server.servlet.context-path", "");
+      runtime.start("http://localhost:" + event.getWebServer().getPort() + contextPath + "/engine-rest", password);
+    }
+  }
+
+  private void account(String password) {
+    User user = identity.createUserQuery().userId(settings.username()).singleResult();
+    if (user == null) {
+      user = identity.newUser(settings.username());
+      user.setFirstName("motcua");
+      user.setLastName("workers");
+    }
+    user.setPassword(password);
+    identity.saveUser(user);
+    if (identity.createGroupQuery().groupId(WORKERS_GROUP).count() == 0) {
+      Group group = identity.newGroup(WORKERS_GROUP);
+      group.setName("External-task workers");
+      group.setType("SYSTEM");
+      identity.saveGroup(group);
+    }
+    if (identity.createUserQuery().userId(settings.username()).memberOfGroup(WORKERS_GROUP).count() == 0) {
+      identity.createMembership(settings.username(), WORKERS_GROUP);
+    }
+  }
+
+  private static String randomPassword() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

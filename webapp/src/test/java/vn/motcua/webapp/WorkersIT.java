@@ -1,0 +1,100 @@
+package vn.motcua.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.stereotype.Component;
+import vn.motcua.workers.standalone.WorkersApplication;
+import vn.motcua.workers.WorkerRuntime;
+
+/**
+ * The workers run inside the webapp by default, against its own engine REST API, and as a standalone application
+ * against a remote engine; either way they fetch, run and complete external tasks.
+ */
+class WorkersIT extends PostgresIntegrationTest {
+
+  @Autowired
+  private WorkerRuntime workers;
+  @Autowired
+  private RepositoryService repository;
+  @Autowired
+  private RuntimeService runtime;
+  @Autowired
+  private HistoryService history;
+
+  @LocalServerPort
+  private int port;
+
+  @Test
+  void shouldCompleteExternalTasksWithTheInProcessWorkersWhenAProcessCallsATopic() throws InterruptedException {
+    // given
+    assertThat(workers.isRunning()).isTrue();
+
+    // when
+    String id = startEcho("workersEcho", EchoWorker.TOPIC);
+
+    // then: a worker fetched it over HTTP with the technical account and completed it
+    assertThat(echoOf(id)).isEqualTo("Đã xử lý: hồ sơ X06148");
+  }
+
+  @Test
+  void shouldCompleteExternalTasksWithTheStandaloneWorkersAgainstTheWebappsEngine() throws InterruptedException {
+    // given: the standalone workers application, as java -jar would start it, pointed at this webapp
+    try (ConfigurableApplicationContext standalone = new SpringApplicationBuilder(WorkersApplication.class,
+        StandaloneEcho.class)
+        .web(WebApplicationType.NONE)
+        .properties("spring.config.name=workers")
+        .run("--motcua.workers.engine-url=http://localhost:" + port + "/engine-rest",
+            "--motcua.workers.password=" + WORKER_PASSWORD)) {
+      assertThat(standalone.getBean(WorkerRuntime.class).isRunning()).isTrue();
+
+      // when: a process calls a topic only the standalone workers handle
+      String id = startEcho("workersStandaloneEcho", StandaloneEcho.TOPIC);
+
+      // then
+      assertThat(echoOf(id)).isEqualTo("Đã xử lý: hồ sơ X06148");
+    }
+  }
+
+  /** A topic that only the standalone workers subscribe to. */
+  @Component
+  static class StandaloneEcho extends EchoWorker {
+    static final String TOPIC = "motcua-test-standalone";
+
+    @Override
+    public String topic() {
+      return TOPIC;
+    }
+  }
+
+  private String startEcho(String key, String topic) {
+    repository.createDeployment().addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key)
+        .camundaHistoryTimeToLive(1)
+        .startEvent().serviceTask("Task_Echo").camundaExternalTask(topic).endEvent().done())
+        .deploy();
+    return runtime.startProcessInstanceByKey(key, Map.of("message", "hồ sơ X06148")).getId();
+  }
+
+  private Object echoOf(String processInstanceId) throws InterruptedException {
+    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0
+        && System.nanoTime() < until) {
+      Thread.sleep(100);
+    }
+    HistoricVariableInstance echo = history.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).variableName("echo").singleResult();
+    return echo == null ? null : echo.getValue();
+  }
+}

@@ -1,0 +1,66 @@
+package vn.motcua.workers;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
+import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscribes every topic handler to an engine's REST API with long polling, backing off while the engine is
+ * unreachable. The same runtime serves the webapp (in-process) and the standalone workers process.
+ */
+public class WorkerRuntime implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerRuntime.class);
+
+  private final List<TopicHandler> handlers;
+  private final WorkerSettings settings;
+  private ExternalTaskClient client;
+
+  public WorkerRuntime(List<TopicHandler> handlers, WorkerSettings settings) {
+    this.handlers = List.copyOf(handlers);
+    this.settings = settings;
+  }
+
+  /** Starts fetching for every handler from the engine at {@code engineUrl} with the given password. */
+  public synchronized void start(String engineUrl, String password) {
+    if (client != null) {
+      throw new IllegalStateException("workers already started");
+    }
+    if (handlers.isEmpty()) {
+      LOG.info("No external-task handlers on the classpath; workers not started");
+      return;
+    }
+    client = ExternalTaskClient.create()
+        .baseUrl(engineUrl)
+        .workerId("motcua-" + ManagementFactory.getRuntimeMXBean().getName())
+        .addInterceptor(new BasicAuthProvider(settings.username(), password))
+        .maxTasks(settings.maxTasks())
+        .asyncResponseTimeout(settings.longPollMillis())
+        .backoffStrategy(new ExponentialErrorBackoffStrategy(500, 2, 30_000))
+        .build();
+    for (TopicHandler handler : handlers) {
+      client.subscribe(handler.topic()).lockDuration(handler.lockDurationMillis()).handler(handler).open();
+    }
+    LOG.info("Workers subscribed to {} at {}", handlers.stream().map(TopicHandler::topic).toList(), engineUrl);
+  }
+
+  public synchronized boolean isRunning() {
+    return client != null && client.isActive();
+  }
+
+  public List<String> topics() {
+    return handlers.stream().map(TopicHandler::topic).toList();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (client != null) {
+      client.stop();
+      client = null;
+    }
+  }
+}
