@@ -7,6 +7,7 @@ import static vn.motcua.processes.ProcessTestSupport.*;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 
 @Deployment(resources = {"processes/land-use-certificate-first.bpmn", INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT,
@@ -163,6 +164,7 @@ class LandUseCertificateFirstProcessTest extends ProcessTestSupport {
     dossier.complete(VERIFY_ORIGIN, "landVerification", "SUPPLEMENT", "landOriginNote", "Thiếu",
         "missingDocuments", "Biên lai nộp thuế đất các năm");
     assertThat(dossier.awaitingSupplement()).isTrue();
+    BpmnAwareTests.assertThat(dossier.instance).isWaitingAt("CallActivity_SupplementAtCommune");
     dossier.supplement();
 
     // then it resumes at the commune; later the land office asks too and resumes there

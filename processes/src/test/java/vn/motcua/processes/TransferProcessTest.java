@@ -1,10 +1,8 @@
 package vn.motcua.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static vn.motcua.processes.ProcessTestSupport.*;
 
-import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
