@@ -4,12 +4,14 @@ import static vn.motcua.processes.ProcessTestSupport.*;
 
 import org.camunda.bpm.engine.test.Deployment;
 
-@Deployment(resources = {"processes/business-household-registration.bpmn", INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT, ROUTING, PROCESSING_TIME,
+@Deployment(resources = {"processes/business-household-registration.bpmn",
+    INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT, ROUTING, PROCESSING_TIME,
     FORM_CHECK, FORM_TRANSFER, FORM_APPRAISE, FORM_APPROVE, FORM_RETURN})
 class BusinessHouseholdRegistrationProcessTest extends SingleAgencyProcedureContract {
 
   @Override
   Expected expected() {
-    return new Expected("businessHouseholdRegistration", "2.000720", "H180", "H180-TCKH", "2026-11-19T09:00", "X06148", "X06148");
+    return new Expected("businessHouseholdRegistration",
+        "2.000720", "H180", "H180-TCKH", "2026-11-19T09:00", "X06148", "X06148");
   }
 }

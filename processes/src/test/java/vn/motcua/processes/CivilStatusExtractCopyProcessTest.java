@@ -4,12 +4,14 @@ import static vn.motcua.processes.ProcessTestSupport.*;
 
 import org.camunda.bpm.engine.test.Deployment;
 
-@Deployment(resources = {"processes/civil-status-extract-copy.bpmn", INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT, ROUTING, PROCESSING_TIME,
+@Deployment(resources = {"processes/civil-status-extract-copy.bpmn",
+    INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT, ROUTING, PROCESSING_TIME,
     FORM_CHECK, FORM_TRANSFER, FORM_APPRAISE, FORM_APPROVE, FORM_RETURN})
 class CivilStatusExtractCopyProcessTest extends SingleAgencyProcedureContract {
 
   @Override
   Expected expected() {
-    return new Expected("civilStatusExtractCopy", "2.000635", "X06148", "X06148", "2026-11-16T17:00", "X06148", "X06148");
+    return new Expected("civilStatusExtractCopy",
+        "2.000635", "X06148", "X06148", "2026-11-16T17:00", "X06148", "X06148");
   }
 }

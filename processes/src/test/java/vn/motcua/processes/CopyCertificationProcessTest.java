@@ -4,7 +4,8 @@ import static vn.motcua.processes.ProcessTestSupport.*;
 
 import org.camunda.bpm.engine.test.Deployment;
 
-@Deployment(resources = {"processes/copy-certification.bpmn", INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT, ROUTING, PROCESSING_TIME,
+@Deployment(resources = {"processes/copy-certification.bpmn",
+    INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT, ROUTING, PROCESSING_TIME,
     FORM_CHECK, FORM_TRANSFER, FORM_APPRAISE, FORM_APPROVE, FORM_RETURN})
 class CopyCertificationProcessTest extends SingleAgencyProcedureContract {
 

@@ -4,12 +4,14 @@ import static vn.motcua.processes.ProcessTestSupport.*;
 
 import org.camunda.bpm.engine.test.Deployment;
 
-@Deployment(resources = {"processes/driving-licence-exchange.bpmn", INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT, ROUTING, PROCESSING_TIME,
+@Deployment(resources = {"processes/driving-licence-exchange.bpmn",
+    INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT, ROUTING, PROCESSING_TIME,
     FORM_CHECK, FORM_TRANSFER, FORM_APPRAISE, FORM_APPROVE, FORM_RETURN})
 class DrivingLicenceExchangeProcessTest extends SingleAgencyProcedureContract {
 
   @Override
   Expected expected() {
-    return new Expected("drivingLicenceExchange", "1.002809", "TTHCC20", "SGTVT20", "2026-11-23T09:00", "TTHCC20", "SXD20");
+    return new Expected("drivingLicenceExchange",
+        "1.002809", "TTHCC20", "SGTVT20", "2026-11-23T09:00", "TTHCC20", "SXD20");
   }
 }

@@ -28,6 +28,19 @@ public final class Api {
     this.rest = rest;
   }
 
+  /** A submission for an applicant of the given commune; extra name/value pairs add or replace fields. */
+  public static Map<String, Object> dossierRequest(String procedure, String commune, Object... extra) {
+    Map<String, Object> request = new java.util.HashMap<>();
+    request.put("procedureCode", procedure);
+    request.put("communeCode", commune);
+    request.put("applicant", Map.of("fullName", "Nguyễn Văn An", "idNumber", "020190001234",
+        "phone", "0912345678", "email", "an.nguyen@example.vn"));
+    for (int i = 0; i < extra.length; i += 2) {
+      request.put((String) extra[i], extra[i + 1]);
+    }
+    return request;
+  }
+
   private TestRestTemplate as(String user) {
     return rest.withBasicAuth(user, "demo");
   }

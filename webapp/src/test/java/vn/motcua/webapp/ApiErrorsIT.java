@@ -1,6 +1,7 @@
 package vn.motcua.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.webapp.Api.dossierRequest;
 
 import java.util.HashMap;
 import java.util.List;
@@ -31,11 +32,7 @@ class ApiErrorsIT extends PostgresIntegrationTest {
   }
 
   private static Map<String, Object> birth(String commune) {
-    Map<String, Object> request = new HashMap<>();
-    request.put("procedureCode", "1.001193");
-    request.put("communeCode", commune);
-    request.put("applicant", Map.of("fullName", "Nguyễn Văn An", "idNumber", "020190001234"));
-    return request;
+    return dossierRequest("1.001193", commune);
   }
 
   private long dossierCount() {

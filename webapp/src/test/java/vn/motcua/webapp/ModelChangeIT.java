@@ -1,11 +1,11 @@
 package vn.motcua.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.webapp.Api.dossierRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -62,27 +62,19 @@ class ModelChangeIT extends PostgresIntegrationTest {
     assertThat(((Map<?, ?>) permit.get("processingWorkingDays")).get("COUNTER")).isEqualTo(10.0);
 
     // and a new permit dossier gets 10 working days from its receipt
-    String permitCode = (String) api.submit("citizen", request("1.009997")).get("receiptCode");
+    String permitCode = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
     api.complete("trangdinh.motcua", permitCode, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     api.complete("trangdinh.ktht", permitCode, "Task_AcceptTransfer", Map.of("transferAccepted", true));
     assertThat(api.dossier("citizen", permitCode).get("deadline")).isEqualTo("2026-11-30T09:00:00+07:00");
 
     // and a new household business dossier is received by the district but handled by the commune
-    String householdCode = (String) api.submit("citizen", request("2.000720")).get("receiptCode");
+    String householdCode = (String) api.submit("citizen", dossierRequest("2.000720", "06148")).get("receiptCode");
     api.complete("trangdinh.motcua", householdCode, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     Map<String, Object> accept = api.task("chiminh.motcua", householdCode, "Task_AcceptTransfer");
     assertThat(accept.get("candidateGroups")).isEqualTo(List.of("X06148.counter"));
     api.complete("chiminh.motcua", householdCode, "Task_AcceptTransfer", Map.of("transferAccepted", true));
     assertThat(api.task("chiminh.tuphap", householdCode, "Task_Appraise").get("candidateGroups"))
         .isEqualTo(List.of("X06148.specialist"));
-  }
-
-  private static Map<String, Object> request(String procedure) {
-    Map<String, Object> request = new HashMap<>();
-    request.put("procedureCode", procedure);
-    request.put("communeCode", "06148");
-    request.put("applicant", Map.of("fullName", "Hoàng Văn Nam", "idNumber", "020190004321"));
-    return request;
   }
 
   /** Replaces text inside one rule of a decision table, as an edit in the Modeler would. */

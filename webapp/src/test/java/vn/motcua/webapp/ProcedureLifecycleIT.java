@@ -1,6 +1,7 @@
 package vn.motcua.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.webapp.Api.dossierRequest;
 
 import java.util.HashMap;
 import java.util.List;
@@ -44,18 +45,6 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
     now("2026-11-16T09:00");
   }
 
-  static Map<String, Object> request(String procedure, String commune, Object... extra) {
-    Map<String, Object> request = new HashMap<>();
-    request.put("procedureCode", procedure);
-    request.put("communeCode", commune);
-    request.put("applicant", Map.of("fullName", "Nguyễn Văn An", "idNumber", "020190001234",
-        "phone", "0912345678", "email", "an.nguyen@example.vn"));
-    for (int i = 0; i < extra.length; i += 2) {
-      request.put((String) extra[i], extra[i + 1]);
-    }
-    return request;
-  }
-
   static Step step(String user, String taskKey, String group, Object... values) {
     Map<String, Object> map = new HashMap<>();
     for (int i = 0; i < values.length; i += 2) {
@@ -78,11 +67,11 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
 
   static Stream<Scenario> scenarios() {
     return Stream.of(
-        new Scenario("birth registration, commune, same day", "citizen", request("1.001193", "06148"), 0,
+        new Scenario("birth registration, commune, same day", "citizen", dossierRequest("1.001193", "06148"), 0,
             "2026-11-16T17:00:00+07:00", "RESULT_RETURNED",
             singleAgency("chiminh.motcua", "X06148", "chiminh.tuphap", "chiminh.chutich", "X06148")),
         new Scenario("marriage registration with verification: five working days", "citizen",
-            request("1.000894", "06148"), 0, "2026-11-23T09:00:00+07:00", "RESULT_RETURNED", List.of(
+            dossierRequest("1.000894", "06148"), 0, "2026-11-23T09:00:00+07:00", "RESULT_RETURNED", List.of(
                 step("chiminh.motcua", CHECK, "X06148.counter", "completeness", "COMPLETE"),
                 step("chiminh.tuphap", APPRAISE, "X06148.specialist", "appraisal", "VERIFY",
                     "appraisalNote", "Cần xác minh tình trạng hôn nhân"),
@@ -93,19 +82,19 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
                 step("chiminh.motcua", RETURN, "X06148.counter", "returnMethod", "COUNTER",
                     "receivedBy", "Hai bên nam, nữ"))),
         new Scenario("civil-status extract copies recorded at the counter", "chiminh.motcua",
-            request("2.000635", "06148", "channel", "COUNTER", "copies", 3), 24_000, "2026-11-16T17:00:00+07:00",
+            dossierRequest("2.000635", "06148", "channel", "COUNTER", "copies", 3), 24_000, "2026-11-16T17:00:00+07:00",
             "RESULT_RETURNED",
             singleAgency("chiminh.motcua", "X06148", "chiminh.tuphap", "chiminh.chutich", "X06148")),
         new Scenario("certifying copies: one working day, fee per page", "citizen",
-            request("2.000815", "06148", "copies", 2, "pages", 5), 14_000, "2026-11-17T09:00:00+07:00",
+            dossierRequest("2.000815", "06148", "copies", 2, "pages", 5), 14_000, "2026-11-17T09:00:00+07:00",
             "RESULT_RETURNED",
             singleAgency("chiminh.motcua", "X06148", "chiminh.tuphap", "chiminh.chutich", "X06148")),
         new Scenario("household business: district one-stop, Finance-Planning Division", "citizen",
-            request("2.000720", "06148"), 50_000, "2026-11-19T09:00:00+07:00", "RESULT_RETURNED",
+            dossierRequest("2.000720", "06148"), 50_000, "2026-11-19T09:00:00+07:00", "RESULT_RETURNED",
             singleAgency("trangdinh.motcua", "H180", "trangdinh.tckh", "trangdinh.tckh.truongphong", "H180-TCKH",
                 step("trangdinh.tckh", ACCEPT, "H180-TCKH.counter", "transferAccepted", true))),
         new Scenario("construction permit with a site inspection: fifteen working days", "citizen",
-            request("1.009997", "06148"), 75_000, "2026-12-07T09:00:00+07:00", "RESULT_RETURNED", List.of(
+            dossierRequest("1.009997", "06148"), 75_000, "2026-12-07T09:00:00+07:00", "RESULT_RETURNED", List.of(
                 step("trangdinh.motcua", CHECK, "H180.counter", "completeness", "COMPLETE"),
                 step("trangdinh.ktht", ACCEPT, "H180-KTHT.counter", "transferAccepted", true),
                 step("trangdinh.ktht", APPRAISE, "H180-KTHT.specialist", "appraisal", "INSPECT",
@@ -117,10 +106,10 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
                 step("trangdinh.motcua", RETURN, "H180.counter", "returnMethod", "POST",
                     "postalTrackingNumber", "EMS123456789VN"))),
         new Scenario("driving licence: provincial centre receives, department handles", "citizen",
-            request("1.002809", "06148"), 135_000, "2026-11-23T09:00:00+07:00", "RESULT_RETURNED",
+            dossierRequest("1.002809", "06148"), 135_000, "2026-11-23T09:00:00+07:00", "RESULT_RETURNED",
             singleAgency("tthcc.langson", "TTHCC20", "sgtvt.langson", "sgtvt.langson.lanhdao", "SGTVT20",
                 step("sgtvt.langson", ACCEPT, "SGTVT20.counter", "transferAccepted", true))),
-        new Scenario("first land-use certificate across four agencies", "citizen", request("1.004227", "06148"),
+        new Scenario("first land-use certificate across four agencies", "citizen", dossierRequest("1.004227", "06148"),
             100_000, "2026-12-14T09:00:00+07:00", "RESULT_RETURNED", List.of(
                 step("trangdinh.motcua", CHECK, "H180.counter", "completeness", "COMPLETE"),
                 step("chiminh.motcua", ACCEPT, "X06148.counter", "transferAccepted", true),
@@ -139,12 +128,12 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
                 step("trangdinh.motcua", RETURN, "H180.counter", "returnMethod", "COUNTER",
                     "receivedBy", "Nguyễn Văn An"))),
         new Scenario("birth registration under the two-level structure (Tuyên Quang)", "tranthibinh",
-            request("1.001193", "02243"), 0, "2026-11-16T17:00:00+07:00", "RESULT_RETURNED",
+            dossierRequest("1.001193", "02243"), 0, "2026-11-16T17:00:00+07:00", "RESULT_RETURNED",
             singleAgency("thuonglam.motcua", "X02243", "thuonglam.chuyenvien", "thuonglam.chutich", "X02243")),
         new Scenario("household business moves to the commune under the two-level structure", "tranthibinh",
-            request("2.000720", "02243"), 100_000, "2026-11-19T09:00:00+07:00", "RESULT_RETURNED",
+            dossierRequest("2.000720", "02243"), 100_000, "2026-11-19T09:00:00+07:00", "RESULT_RETURNED",
             singleAgency("thuonglam.motcua", "X02243", "thuonglam.chuyenvien", "thuonglam.chutich", "X02243")),
-        new Scenario("counter refuses a dossier that is not admissible", "citizen", request("1.009997", "06148"),
+        new Scenario("counter refuses a dossier that is not admissible", "citizen", dossierRequest("1.009997", "06148"),
             75_000, null, "REFUSED", List.of(
                 step("trangdinh.motcua", CHECK, "H180.counter", "completeness", "REFUSE",
                     "refusalReason", "Công trình thuộc thẩm quyền cấp phép của tỉnh"))));

@@ -1,8 +1,8 @@
 package vn.motcua.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.webapp.Api.dossierRequest;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -34,18 +34,10 @@ class ReadModelConsistencyIT extends PostgresIntegrationTest {
     api = new Api(rest);
   }
 
-  private static Map<String, Object> request(String procedure) {
-    Map<String, Object> request = new HashMap<>();
-    request.put("procedureCode", procedure);
-    request.put("communeCode", "06148");
-    request.put("applicant", Map.of("fullName", "Đỗ Thị Hằng", "idNumber", "020190007777"));
-    return request;
-  }
-
   @Test
   void shouldShowTheStepTheEngineHoldsAtEveryPointOfADossier() {
     // given: a land dossier taken through several agencies, with a supplement on the way
-    String code = (String) api.submit("citizen", request("1.004227")).get("receiptCode");
+    String code = (String) api.submit("citizen", dossierRequest("1.004227", "06148")).get("receiptCode");
     assertMatchesEngine(code);
     api.complete("trangdinh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     assertMatchesEngine(code);
@@ -79,7 +71,7 @@ class ReadModelConsistencyIT extends PostgresIntegrationTest {
   @Test
   void shouldRollBackTheEngineWhenTheReadModelRefusesTheChange() {
     // given: a dossier that is finished (refused at the counter)
-    String code = (String) api.submit("citizen", request("1.001193")).get("receiptCode");
+    String code = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
     api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "REFUSE",
         "refusalReason", "Hồ sơ giả mạo"));
     assertThat(api.dossier("citizen", code)).containsEntry("status", "REFUSED");

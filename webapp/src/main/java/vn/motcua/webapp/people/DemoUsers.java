@@ -10,7 +10,6 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +35,13 @@ class DemoUsers implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
 
   private final IdentityService identity;
+  private final StaffDirectory directory;
   private final Places places;
   private final MotcuaProperties properties;
 
-  DemoUsers(IdentityService identity, Places places, MotcuaProperties properties) {
+  DemoUsers(IdentityService identity, StaffDirectory directory, Places places, MotcuaProperties properties) {
     this.identity = identity;
+    this.directory = directory;
     this.places = places;
     this.properties = properties;
   }
@@ -48,12 +49,13 @@ class DemoUsers implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) throws IOException {
     for (Role role : Role.values()) {
-      group(role.groupId(), role.groupName(), "SYSTEM");
+      directory.ensureGroup(role.groupId(), role.groupName(), "SYSTEM");
     }
     for (Agency agency : places.agencies()) {
       for (AgencyRole role : AgencyRole.values()) {
         if (role.handlesTasks()) {
-          group(role.groupOf(agency.getCode()), role.label() + " – " + agency.getName(), "WORKFLOW");
+          directory.ensureGroup(role.groupOf(agency.getCode()), role.label() + " – " + agency.getName(),
+              "WORKFLOW");
         }
       }
     }
@@ -109,16 +111,7 @@ class DemoUsers implements ApplicationRunner {
     Agency known = places.agency(agency).orElseThrow(
         () -> new IllegalStateException("demo user " + username + " works for unknown agency '" + agency + "'"));
     String groupId = role.groupOf(known.getCode());
-    group(groupId, role.label() + " – " + known.getName(), "WORKFLOW");
+    directory.ensureGroup(groupId, role.label() + " – " + known.getName(), "WORKFLOW");
     return groupId;
-  }
-
-  private void group(String id, String name, String type) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identity.newGroup(id);
-      group.setName(name);
-      group.setType(type);
-      identity.saveGroup(group);
-    }
   }
 }

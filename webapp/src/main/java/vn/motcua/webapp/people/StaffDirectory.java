@@ -41,8 +41,20 @@ public class StaffDirectory {
     return identity.checkPassword(username, password);
   }
 
-  /** Usernames that belong to a candidate group, e.g. to offer delegation or to notify. */
-  public List<String> members(String groupId) {
-    return identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList();
+  /** Creates the group unless it exists. */
+  public void ensureGroup(String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    }
+  }
+
+  /** Makes the user a member of the group unless they are one. */
+  public void ensureMember(String username, String groupId) {
+    if (identity.createUserQuery().userId(username).memberOfGroup(groupId).count() == 0) {
+      identity.createMembership(username, groupId);
+    }
   }
 }

@@ -3,11 +3,11 @@ package vn.motcua.webapp.system;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
+import vn.motcua.webapp.people.StaffDirectory;
 import vn.motcua.workers.WorkerRuntime;
 import vn.motcua.workers.WorkerSettings;
 
@@ -24,11 +24,14 @@ class InProcessWorkers implements ApplicationListener<WebServerInitializedEvent>
   private final WorkerRuntime runtime;
   private final WorkerSettings settings;
   private final IdentityService identity;
+  private final StaffDirectory directory;
 
-  InProcessWorkers(WorkerRuntime runtime, WorkerSettings settings, IdentityService identity) {
+  InProcessWorkers(WorkerRuntime runtime, WorkerSettings settings, IdentityService identity,
+      StaffDirectory directory) {
     this.runtime = runtime;
     this.settings = settings;
     this.identity = identity;
+    this.directory = directory;
   }
 
   @Override
@@ -58,15 +61,8 @@ class InProcessWorkers implements ApplicationListener<WebServerInitializedEvent>
     }
     user.setPassword(password);
     identity.saveUser(user);
-    if (identity.createGroupQuery().groupId(WORKERS_GROUP).count() == 0) {
-      Group group = identity.newGroup(WORKERS_GROUP);
-      group.setName("External-task workers");
-      group.setType("SYSTEM");
-      identity.saveGroup(group);
-    }
-    if (identity.createUserQuery().userId(settings.username()).memberOfGroup(WORKERS_GROUP).count() == 0) {
-      identity.createMembership(settings.username(), WORKERS_GROUP);
-    }
+    directory.ensureGroup(WORKERS_GROUP, "External-task workers", "SYSTEM");
+    directory.ensureMember(settings.username(), WORKERS_GROUP);
   }
 
   private static String randomPassword() {
