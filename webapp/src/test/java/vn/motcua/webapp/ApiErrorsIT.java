@@ -144,6 +144,17 @@ class ApiErrorsIT extends PostgresIntegrationTest {
   }
 
   @Test
+  void shouldKeepTheEngineApiForAdministratorsReformOfficersAndWorkers() {
+    // when / then
+    assertThat(api.call("citizen", HttpMethod.GET, "/engine-rest/task", null).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(api.call("chiminh.motcua", HttpMethod.GET, "/engine-rest/task", null).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(as("caicach.langson").getForEntity("/engine-rest/engine", String.class).getStatusCode().value())
+        .isEqualTo(200);
+  }
+
+  @Test
   void shouldRefuseWrongPassword() {
     // when (a user no other test signs in as: the engine delays the next sign-in after a failure)
     ResponseEntity<Map> response = rest.withBasicAuth("giamsat.langson", "wrong").getForEntity("/api/v1/tasks",

@@ -31,7 +31,8 @@ public class Rules {
   /** What the decisions need to know about the dossier. */
   public record Facts(String procedureCode, String channel, String ruleSetVersion, String adminStructure,
                       String provinceCode, String districtCode, String communeCode) {
-    Map<String, Object> variables() {
+    /** The facts as the decisions (and the models) name them. */
+    public Map<String, Object> variables() {
       Map<String, Object> vars = new HashMap<>();
       vars.put("procedureCode", procedureCode);
       vars.put("channel", channel);

@@ -3,7 +3,6 @@ package vn.motcua.webapp.dossier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,13 +86,12 @@ public class DossierService {
     audits.save(new DossierAudit(dossier.getId(), now, by.username(), DossierAudit.Action.SUBMITTED, null,
         channel + " " + procedure.processKey() + " v" + procedure.version()));
 
-    Map<String, Object> variables = new HashMap<>();
+    // what the models read: see docs/models.md "Variables a procedure receives at start"
+    Map<String, Object> variables = facts.variables();
     variables.put("receiptCode", dossier.getReceiptCode());
-    variables.putAll(Map.of("procedureCode", procedure.code(), "channel", channel.name(), "ruleSetVersion", ruleSet,
-        "adminStructure", facts.adminStructure(), "provinceCode", facts.provinceCode(),
-        "communeCode", facts.communeCode(), "receivingAgency", receivingAgency, "applicantName", a.fullName().trim(),
-        "applicantCategory", category));
-    variables.put("districtCode", facts.districtCode());
+    variables.put("receivingAgency", receivingAgency);
+    variables.put("applicantName", a.fullName().trim());
+    variables.put("applicantCategory", category);
     variables.put("feeAmount", fee.amount());
     variables.put("copies", copies);
     variables.put("pages", pages);

@@ -10,7 +10,9 @@ public enum Role {
   LEADER("leaders", "Lãnh đạo"),
   SUPERVISOR("supervisors", "Giám sát"),
   REFORM("reform-officers", "Cải cách hành chính"),
-  ADMIN("camunda-admin", "Quản trị hệ thống");
+  ADMIN("camunda-admin", "Quản trị hệ thống"),
+  /** The technical account of the external-task workers. */
+  WORKER("workers", "External-task workers");
 
   private final String groupId;
   private final String groupName;

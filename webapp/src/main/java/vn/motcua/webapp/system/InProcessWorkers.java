@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
+import vn.motcua.webapp.people.Role;
 import vn.motcua.webapp.people.StaffDirectory;
 import vn.motcua.workers.WorkerRuntime;
 import vn.motcua.workers.WorkerSettings;
@@ -18,8 +19,6 @@ import vn.motcua.workers.WorkerSettings;
  */
 @Component
 class InProcessWorkers implements ApplicationListener<WebServerInitializedEvent> {
-
-  static final String WORKERS_GROUP = "workers";
 
   private final WorkerRuntime runtime;
   private final WorkerSettings settings;
@@ -61,8 +60,8 @@ class InProcessWorkers implements ApplicationListener<WebServerInitializedEvent>
     }
     user.setPassword(password);
     identity.saveUser(user);
-    directory.ensureGroup(WORKERS_GROUP, "External-task workers", "SYSTEM");
-    directory.ensureMember(settings.username(), WORKERS_GROUP);
+    directory.ensureGroup(Role.WORKER.groupId(), Role.WORKER.groupName(), "SYSTEM");
+    directory.ensureMember(settings.username(), Role.WORKER.groupId());
   }
 
   private static String randomPassword() {

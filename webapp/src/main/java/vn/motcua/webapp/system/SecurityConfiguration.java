@@ -20,10 +20,12 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
 import vn.motcua.webapp.people.EngineAuthenticationFilter;
+import vn.motcua.webapp.people.Role;
 
 /**
  * Who may call what. The motcua API and the engine REST API take HTTP Basic credentials of the engine's users and
- * keep no session; the Camunda webapps under /camunda run their own session login against the same users.
+ * keep no session; the engine REST API is for administrators, reform officers (deployments) and the workers. The
+ * Camunda webapps under /camunda run their own session login against the same users.
  */
 @Configuration
 @EnableMethodSecurity
@@ -39,6 +41,9 @@ class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/procedures/**"))
             .permitAll()
+            // the engine's own API: deployments (Camunda Modeler), operations and the workers, not the public
+            .requestMatchers(path("/engine-rest/**")).hasAnyRole(Role.ADMIN.name(), Role.REFORM.name(),
+                Role.WORKER.name())
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
           response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\"");
