@@ -82,11 +82,47 @@ public final class Api {
     return mine.get(0);
   }
 
-  /** Claims and completes the step as the user would; returns the dossier afterwards. */
+  /** A small but real PDF, as an officer would scan or export. */
+  public static byte[] pdf(String text) {
+    String body = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+        + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% " + text + "\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    return body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Uploads a file to the dossier, at a step when taskId is given. */
+  public ResponseEntity<Map<String, Object>> attach(String user, String receiptCode, String taskId, String kind,
+      String fileName, byte[] content) {
+    org.springframework.util.MultiValueMap<String, Object> body = new org.springframework.util.LinkedMultiValueMap<>();
+    body.add("kind", kind);
+    if (taskId != null) {
+      body.add("taskId", taskId);
+    }
+    body.add("file", new org.springframework.core.io.ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return as(user).exchange("/api/v1/dossiers/" + receiptCode + "/documents", HttpMethod.POST,
+        new HttpEntity<>(body, headers), OBJECT);
+  }
+
+  /**
+   * Claims and completes the step as a diligent officer would: attaching first the file the step's model
+   * requires; returns the dossier afterwards.
+   */
   public Map<String, Object> complete(String user, String receiptCode, String taskKey, Map<String, Object> values) {
     String id = (String) task(user, receiptCode, taskKey).get("id");
     ResponseEntity<Map<String, Object>> claimed = call(user, HttpMethod.POST, "/api/v1/tasks/" + id + "/claim", null);
     assertThat(claimed.getStatusCode().value()).as("claim: %s", claimed.getBody()).isEqualTo(200);
+    Object required = claimed.getBody().get("requiredAttachment");
+    if (required != null) {
+      ResponseEntity<Map<String, Object>> attached = attach(user, receiptCode, id, (String) required,
+          required + ".pdf", pdf(receiptCode + " " + required));
+      assertThat(attached.getStatusCode().value()).as("attach: %s", attached.getBody()).isEqualTo(201);
+    }
     ResponseEntity<Map<String, Object>> done = call(user, HttpMethod.POST, "/api/v1/tasks/" + id + "/complete",
         Map.of("variables", values));
     assertThat(done.getStatusCode().value()).as("complete %s: %s", taskKey, done.getBody()).isEqualTo(200);

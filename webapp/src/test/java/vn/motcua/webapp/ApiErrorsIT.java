@@ -213,6 +213,7 @@ class ApiErrorsIT extends PostgresIntegrationTest {
     assertThat(foreign.getStatusCode().value()).isEqualTo(403);
 
     // when: the specialist completes it twice
+    api.attach("chiminh.tuphap", code, taskId, "DRAFT", "du-thao.pdf", Api.pdf("dự thảo"));
     Map<String, Object> values = Map.of("variables", Map.of("appraisal", "PROPOSE_APPROVE",
         "appraisalNote", "Đủ điều kiện"));
     assertThat(api.call("chiminh.tuphap", HttpMethod.POST, "/api/v1/tasks/" + taskId + "/complete", values)

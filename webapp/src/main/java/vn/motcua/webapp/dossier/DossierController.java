@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -58,6 +60,26 @@ class DossierController {
       throw ApiException.badRequest("error.page");
     }
     return queries.list(staff, PageRequest.of(page, size));
+  }
+
+  @GetMapping("/{receiptCode}/history")
+  @Operation(summary = "Ý kiến và nhật ký / Comments and audit trail",
+      description = "Who did what, when, at which step; officers' comments.")
+  DossierHistory history(@PathVariable String receiptCode, @AuthenticationPrincipal Staff staff) {
+    return queries.history(receiptCode, staff);
+  }
+
+  /** An officer's comment. */
+  record CommentRequest(@NotBlank(message = "{comment.required}") @Size(max = 2000, message = "{field.tooLong}")
+                        String text) {
+  }
+
+  @PostMapping("/{receiptCode}/comments")
+  @Operation(summary = "Ghi ý kiến / Comment on a dossier")
+  ResponseEntity<DossierHistory> comment(@PathVariable String receiptCode,
+      @Valid @RequestBody CommentRequest request, @AuthenticationPrincipal Staff staff) {
+    service.comment(receiptCode, request.text(), staff);
+    return ResponseEntity.status(201).body(queries.history(receiptCode, staff));
   }
 
   @PostMapping("/{receiptCode}/supplements")

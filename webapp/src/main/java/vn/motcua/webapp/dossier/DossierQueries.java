@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -30,17 +31,22 @@ public class DossierQueries {
   private final DossierStageRepository stages;
   private final DossierRequirementRepository requirements;
   private final DossierAccess access;
+  private final DossierCommentRepository comments;
+  private final DossierJournal journal;
   private final Places places;
   private final LegalCalendar calendar;
   private final MessageSource messages;
   private final Clock clock;
 
   DossierQueries(DossierRepository dossiers, DossierStageRepository stages, DossierRequirementRepository requirements,
-      DossierAccess access, Places places, LegalCalendar calendar, MessageSource messages, Clock clock) {
+      DossierAccess access, DossierCommentRepository comments, DossierJournal journal, Places places,
+      LegalCalendar calendar, MessageSource messages, Clock clock) {
     this.dossiers = dossiers;
     this.stages = stages;
     this.requirements = requirements;
     this.access = access;
+    this.comments = comments;
+    this.journal = journal;
     this.places = places;
     this.calendar = calendar;
     this.messages = messages;
@@ -54,6 +60,31 @@ public class DossierQueries {
       throw ApiException.forbidden("error.dossier.forbidden");
     }
     return view(dossier);
+  }
+
+  public Optional<Dossier> find(String receiptCode) {
+    return dossiers.findByReceiptCode(receiptCode);
+  }
+
+  public Dossier byId(Long id) {
+    return dossiers.findById(id).orElseThrow(() -> ApiException.notFound("error.dossier.notFound", id));
+  }
+
+  /** Comments and audit trail of a dossier the person may see. */
+  public DossierHistory history(String receiptCode, Staff staff) {
+    Dossier dossier = dossiers.findByReceiptCode(receiptCode)
+        .orElseThrow(() -> ApiException.notFound("error.dossier.notFound", receiptCode));
+    if (!access.canView(staff, dossier)) {
+      throw ApiException.forbidden("error.dossier.forbidden");
+    }
+    return new DossierHistory(
+        comments.findByDossierIdOrderByWrittenAtAscIdAsc(dossier.getId()).stream()
+            .map(c -> new DossierHistory.Comment(c.getAuthor(), time(c.getWrittenAt()), c.getStep(), c.getText()))
+            .toList(),
+        journal.trail(dossier.getId()).stream()
+            .map(a -> new DossierHistory.Entry(time(a.getAt()), a.getActor(), a.getAction(), a.getStep(),
+                a.getDetail()))
+            .toList());
   }
 
   /** Dossiers by receipt code, for lists of tasks. */

@@ -36,18 +36,18 @@ class DossierReadModel {
 
   private final DossierRepository dossiers;
   private final DossierStageRepository stages;
-  private final DossierAuditRepository audits;
+  private final DossierJournal journal;
   private final StepForms forms;
   private final FormService formService;
   private final LegalCalendar calendar;
   private final Clock clock;
   private final ObjectMapper json;
 
-  DossierReadModel(DossierRepository dossiers, DossierStageRepository stages, DossierAuditRepository audits,
+  DossierReadModel(DossierRepository dossiers, DossierStageRepository stages, DossierJournal journal,
       StepForms forms, @Lazy FormService formService, LegalCalendar calendar, Clock clock, ObjectMapper json) {
     this.dossiers = dossiers;
     this.stages = stages;
-    this.audits = audits;
+    this.journal = journal;
     this.forms = forms;
     this.formService = formService;
     this.calendar = calendar;
@@ -73,8 +73,11 @@ class DossierReadModel {
   void stepAssigned(DelegateTask task) {
     stages.findByEngineRef(task.getId()).ifPresent(step -> {
       step.assign(task.getAssignee());
-      audit(step.getDossierId(), task.getAssignee() == null ? DossierAudit.Action.TASK_UNCLAIMED
-          : DossierAudit.Action.TASK_CLAIMED, task.getTaskDefinitionKey(), task.getAssignee());
+      String actor = actor();
+      DossierAudit.Action action = task.getAssignee() == null ? DossierAudit.Action.TASK_UNCLAIMED
+          : actor != null && !actor.equals(task.getAssignee()) ? DossierAudit.Action.TASK_DELEGATED
+          : DossierAudit.Action.TASK_CLAIMED;
+      audit(step.getDossierId(), action, task.getTaskDefinitionKey(), task.getAssignee());
     });
   }
 
@@ -173,7 +176,7 @@ class DossierReadModel {
 
   private void audit(Long dossierId, DossierAudit.Action action, String step, String detail) {
     String actor = actor();
-    audits.save(new DossierAudit(dossierId, clock.instant(), actor == null ? SYSTEM : actor, action, step, detail));
+    journal.record(dossierId, actor == null ? SYSTEM : actor, action, step, detail);
   }
 
   private static String actor() {

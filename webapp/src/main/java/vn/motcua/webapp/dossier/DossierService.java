@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.webapp.catalog.Procedure;
@@ -27,29 +29,36 @@ import vn.motcua.webapp.system.ApiException;
 @Service
 public class DossierService {
 
+  private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
   private final ProcedureCatalog catalog;
   private final Rules rules;
   private final Places places;
   private final ReceiptCodes receiptCodes;
   private final DossierRepository dossiers;
   private final DossierRequirementRepository requirements;
-  private final DossierAuditRepository audits;
+  private final DossierJournal journal;
+  private final DossierCommentRepository comments;
   private final DossierAccess access;
   private final RuntimeService runtime;
+  private final MessageSource messages;
   private final Clock clock;
 
   DossierService(ProcedureCatalog catalog, Rules rules, Places places, ReceiptCodes receiptCodes,
-      DossierRepository dossiers, DossierRequirementRepository requirements, DossierAuditRepository audits,
-      DossierAccess access, RuntimeService runtime, Clock clock) {
+      DossierRepository dossiers, DossierRequirementRepository requirements, DossierJournal journal,
+      DossierCommentRepository comments, DossierAccess access, RuntimeService runtime, MessageSource messages,
+      Clock clock) {
     this.catalog = catalog;
     this.rules = rules;
     this.places = places;
     this.receiptCodes = receiptCodes;
     this.dossiers = dossiers;
     this.requirements = requirements;
-    this.audits = audits;
+    this.journal = journal;
+    this.comments = comments;
     this.access = access;
     this.runtime = runtime;
+    this.messages = messages;
     this.clock = clock;
   }
 
@@ -81,16 +90,21 @@ public class DossierService {
         new Dossier.Placement(facts.provinceCode(), facts.districtCode(), facts.communeCode(), facts.adminStructure(),
             ruleSet, receivingAgency),
         fee.amount(), fee.basis(), by.username(), now));
-    rules.requiredDocuments(procedure.code(), circumstances).forEach(doc -> requirements.save(
+    List<Rules.RequiredDocument> documents = rules.requiredDocuments(procedure.code(), circumstances);
+    documents.forEach(doc -> requirements.save(
         new DossierRequirement(dossier.getId(), doc.code(), doc.name(), doc.nameEn(), doc.form())));
-    audits.save(new DossierAudit(dossier.getId(), now, by.username(), DossierAudit.Action.SUBMITTED, null,
-        channel + " " + procedure.processKey() + " v" + procedure.version()));
+    journal.record(dossier, by.username(), DossierAudit.Action.SUBMITTED, null,
+        channel + " " + procedure.processKey() + " v" + procedure.version());
 
     // what the models read: see docs/models.md "Variables a procedure receives at start"
     Map<String, Object> variables = facts.variables();
     variables.put("receiptCode", dossier.getReceiptCode());
     variables.put("receivingAgency", receivingAgency);
+    variables.put("procedureName", procedure.name());
     variables.put("applicantName", a.fullName().trim());
+    variables.put("applicantIdNumber", a.idNumber());
+    variables.put("applicantPhone", a.phone());
+    variables.put("requiredDocumentsText", checklist(documents));
     variables.put("applicantCategory", category);
     variables.put("feeAmount", fee.amount());
     variables.put("copies", copies);
@@ -101,6 +115,19 @@ public class DossierService {
         .execute();
     dossier.started(instance.getId());
     return dossier;
+  }
+
+  /** The document checklist as the forms show it, Vietnamese first, English second. */
+  private String checklist(List<Rules.RequiredDocument> documents) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < documents.size(); i++) {
+      Rules.RequiredDocument doc = documents.get(i);
+      text.append(i + 1).append(". ").append(doc.name()).append(" (")
+          .append(messages.getMessage("document.form." + doc.form(), null, doc.form(), VIETNAMESE)).append(") / ")
+          .append(doc.nameEn()).append(" (")
+          .append(messages.getMessage("document.form." + doc.form(), null, doc.form(), Locale.ENGLISH)).append(")\n");
+    }
+    return text.toString().strip();
   }
 
   private static Channel channel(SubmitDossierRequest request, Staff by) {
@@ -138,6 +165,19 @@ public class DossierService {
           : ApiException.badRequest("error.counter.choose", String.join(", ", counters));
     }
     return counters.iterator().next();
+  }
+
+  /** An officer's note on the dossier, kept with its audit trail. */
+  @Transactional
+  public void comment(String receiptCode, String text, Staff by) {
+    Dossier dossier = dossiers.findByReceiptCode(receiptCode)
+        .orElseThrow(() -> ApiException.notFound("error.dossier.notFound", receiptCode));
+    if (!by.has(Role.OFFICER) || !access.canView(by, dossier)) {
+      throw ApiException.forbidden("error.dossier.forbidden");
+    }
+    comments.save(new DossierComment(dossier.getId(), by.username(), clock.instant(), dossier.getCurrentStage(),
+        text.trim()));
+    journal.record(dossier, by.username(), DossierAudit.Action.COMMENTED, dossier.getCurrentStage(), text.trim());
   }
 
   /** The applicant (or the counter) hands in what was asked; the waiting step resumes. */

@@ -41,6 +41,11 @@ public class StaffDirectory {
     return identity.checkPassword(username, password);
   }
 
+  /** Usernames that belong to a group, e.g. the colleagues a task may be delegated to. */
+  public List<String> members(String groupId) {
+    return identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList();
+  }
+
   /** Creates the group unless it exists. */
   public void ensureGroup(String id, String name, String type) {
     if (identity.createGroupQuery().groupId(id).count() == 0) {

@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -47,8 +50,17 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(FieldErrors.class)
   ProblemDetail fields(FieldErrors e) {
+    return fieldProblem(e.errors());
+  }
+
+  @ExceptionHandler(RuleViolation.class)
+  ProblemDetail stepRules(RuleViolation e) {
+    return fieldProblem(e.errors());
+  }
+
+  private ProblemDetail fieldProblem(List<FieldErrors.FieldError> errors) {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "error.validation");
-    problem.setProperty("errors", e.errors().stream()
+    problem.setProperty("errors", errors.stream()
         .map(error -> Map.of("field", error.field(), "message", text(error.messageKey(), error.arguments())))
         .toList());
     return problem;
@@ -81,6 +93,16 @@ class ApiExceptionHandler {
   @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
   ProblemDetail badParameter(Exception e) {
     return problem(HttpStatus.BAD_REQUEST, "error.parameter");
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "error.upload.tooLarge");
+  }
+
+  @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
+  ProblemDetail missingPart(Exception e) {
+    return problem(HttpStatus.BAD_REQUEST, "error.upload.part");
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MotcuaProperties(
     @DefaultValue LegalTime legalTime,
     @DefaultValue Demo demo,
+    @DefaultValue Documents documents,
     @DefaultValue("classpath:reference/") String referenceData,
     @DefaultValue("20") String defaultProvince) {
 
@@ -19,6 +20,10 @@ public record MotcuaProperties(
       @DefaultValue("15:00") String sameDayCutoff,
       @DefaultValue({"classpath*:calendar/holidays-*.yaml", "file:./config/calendar/holidays-*.yaml"})
       List<String> calendars) {
+  }
+
+  /** Files attached to dossiers. */
+  public record Documents(@DefaultValue("20971520") long maxBytes) {
   }
 
   /** Demo users; off in production. */

@@ -25,11 +25,15 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.processes.legaltime.LegalCalendar;
+import vn.motcua.webapp.catalog.StepDefinitions;
 import vn.motcua.webapp.catalog.StepForms;
+import vn.motcua.webapp.document.DocumentService;
+import vn.motcua.webapp.document.DocumentView;
 import vn.motcua.webapp.dossier.Dossier;
 import vn.motcua.webapp.dossier.DossierQueries;
 import vn.motcua.webapp.dossier.DossierView;
 import vn.motcua.webapp.people.Staff;
+import vn.motcua.webapp.people.StaffDirectory;
 import vn.motcua.webapp.system.ApiException;
 
 /**
@@ -50,11 +54,15 @@ public class Worklist {
   private final StepForms stepForms;
   private final StepFormValidator validator;
   private final DossierQueries dossiers;
+  private final StepDefinitions steps;
+  private final DocumentService documents;
+  private final StaffDirectory directory;
   private final LegalCalendar calendar;
   private final Clock clock;
 
   Worklist(TaskService tasks, RuntimeService runtime, HistoryService history, FormService forms, StepForms stepForms,
-      StepFormValidator validator, DossierQueries dossiers, LegalCalendar calendar, Clock clock) {
+      StepFormValidator validator, DossierQueries dossiers, StepDefinitions steps, DocumentService documents,
+      StaffDirectory directory, LegalCalendar calendar, Clock clock) {
     this.tasks = tasks;
     this.runtime = runtime;
     this.history = history;
@@ -62,6 +70,9 @@ public class Worklist {
     this.stepForms = stepForms;
     this.validator = validator;
     this.dossiers = dossiers;
+    this.steps = steps;
+    this.documents = documents;
+    this.directory = directory;
     this.calendar = calendar;
     this.clock = clock;
   }
@@ -77,7 +88,8 @@ public class Worklist {
         .toList();
     Map<String, String> receiptCodes = receiptCodes(found);
     Map<String, Dossier> byCode = dossiers.byReceiptCodes(new HashSet<>(receiptCodes.values()));
-    return found.stream().map(t -> view(t, byCode.get(receiptCodes.get(t.getProcessInstanceId())), null)).toList();
+    return found.stream().map(t -> view(t, byCode.get(receiptCodes.get(t.getProcessInstanceId())), null, null))
+        .toList();
   }
 
   @Transactional(readOnly = true)
@@ -86,8 +98,10 @@ public class Worklist {
     requireCandidate(task, staff);
     Map<String, String> codes = receiptCodes(List.of(task));
     Dossier dossier = dossiers.byReceiptCodes(codes.values()).get(codes.get(task.getProcessInstanceId()));
+    List<DocumentView> attached = dossier == null ? List.of() : documents.list(dossier.getReceiptCode(), staff)
+        .stream().filter(d -> taskId.equals(d.taskId())).toList();
     return view(task, dossier, form(task).map(f -> new TaskView.Form(f.id(), f.fields(),
-        values(task.getId(), f))).orElse(null));
+        values(task.getId(), f))).orElse(null), attached);
   }
 
   @Transactional
@@ -115,6 +129,42 @@ public class Worklist {
     }
     requireCandidate(task, staff);
     tasks.setAssignee(taskId, null);
+  }
+
+  /** Hands the task to a colleague who belongs to one of its candidate groups. */
+  @Transactional
+  public TaskView delegate(String taskId, String colleague, Staff staff) {
+    Task task = open(taskId);
+    requireCandidate(task, staff);
+    if (task.getAssignee() != null && !task.getAssignee().equals(staff.username())) {
+      throw ApiException.conflict("error.task.claimedByOther", task.getAssignee());
+    }
+    boolean colleagueMayTakeIt = candidateGroups(taskId).stream()
+        .anyMatch(group -> directory.members(group).contains(colleague));
+    if (colleague == null || colleague.equals(staff.username()) || !colleagueMayTakeIt) {
+      throw ApiException.badRequest("error.task.delegateTarget", colleague);
+    }
+    tasks.setAssignee(taskId, colleague);
+    return get(taskId, staff);
+  }
+
+  /** Colleagues who may take the task (members of its candidate groups), for delegation. */
+  @Transactional(readOnly = true)
+  public List<String> colleagues(String taskId, Staff staff) {
+    Task task = open(taskId);
+    requireCandidate(task, staff);
+    return candidateGroups(taskId).stream().flatMap(group -> directory.members(group).stream())
+        .filter(user -> !user.equals(staff.username())).distinct().sorted().toList();
+  }
+
+  /** Completes one step of a batch: only steps whose model allows batch approval. */
+  @Transactional
+  public DossierView completeInBatch(String taskId, Map<String, Object> submitted, Staff staff) {
+    Task task = open(taskId);
+    if (!steps.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).batchApproval()) {
+      throw ApiException.unprocessable("error.task.notBatch", task.getName());
+    }
+    return complete(taskId, submitted, staff);
   }
 
   /** Completes the step with the form's values and returns the dossier as it stands afterwards. */
@@ -194,18 +244,23 @@ public class Worklist {
         .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
   }
 
-  private TaskView view(Task task, Dossier dossier, TaskView.Form form) {
+  private List<String> candidateGroups(String taskId) {
+    return tasks.getIdentityLinksForTask(taskId).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+  }
+
+  private TaskView view(Task task, Dossier dossier, TaskView.Form form, List<DocumentView> attachments) {
     Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
     Instant now = clock.instant();
     BigDecimal remaining = due == null ? null : now.isAfter(due)
         ? calendar.workingDaysBetween(due, now).negate() : calendar.workingDaysBetween(now, due);
-    List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId).toList();
+    StepDefinitions.Step step = steps.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
     return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(),
         dossier == null ? null : dossier.getReceiptCode(), dossier == null ? null : dossier.getProcedureName(),
-        dossier == null ? null : dossier.getApplicant().fullName(), groups, task.getAssignee(),
-        time(task.getCreateTime()), time(task.getDueDate()), remaining, due != null && now.isAfter(due), form);
+        dossier == null ? null : dossier.getApplicant().fullName(), candidateGroups(task.getId()), task.getAssignee(),
+        time(task.getCreateTime()), time(task.getDueDate()), remaining, due != null && now.isAfter(due),
+        step.batchApproval(), step.requiredAttachment(), step.requiredAttachmentWhen(), form, attachments);
   }
 
   private OffsetDateTime time(Date date) {

@@ -1,0 +1,153 @@
+package vn.motcua.webapp.document;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.webapp.dossier.Dossier;
+import vn.motcua.webapp.dossier.DossierAccess;
+import vn.motcua.webapp.dossier.DossierJournal;
+import vn.motcua.webapp.dossier.DossierQueries;
+import vn.motcua.webapp.people.Staff;
+import vn.motcua.webapp.system.ApiException;
+import vn.motcua.webapp.system.MotcuaProperties;
+
+/**
+ * Stores the files of dossiers. The type is read from the content (PDF, JPEG, PNG), never from the name; the name
+ * is cleaned of paths and control characters; a refused file stores nothing.
+ */
+@Service
+public class DocumentService {
+
+  /** A file as it arrives. */
+  public record Upload(String fileName, byte[] content) {
+  }
+
+  private final DossierDocumentRepository documents;
+  private final DossierQueries dossiers;
+  private final DossierAccess access;
+  private final DossierJournal journal;
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final MotcuaProperties properties;
+  private final Clock clock;
+
+  DocumentService(DossierDocumentRepository documents, DossierQueries dossiers, DossierAccess access,
+      DossierJournal journal, TaskService tasks, RuntimeService runtime, MotcuaProperties properties, Clock clock) {
+    this.documents = documents;
+    this.dossiers = dossiers;
+    this.access = access;
+    this.journal = journal;
+    this.tasks = tasks;
+    this.runtime = runtime;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public DocumentView attach(String receiptCode, String kind, String taskId, Upload upload, Staff by) {
+    Dossier dossier = viewable(receiptCode, by);
+    if (kind == null || !kind.matches("[A-Z][A-Z0-9_]{1,39}")) {
+      throw ApiException.badRequest("document.kind.invalid");
+    }
+    String step = null;
+    if (taskId != null && !taskId.isBlank()) {
+      Task task = openTaskOf(dossier, taskId, by);
+      step = task.getTaskDefinitionKey();
+    }
+    byte[] content = upload.content();
+    if (content == null || content.length == 0) {
+      throw ApiException.badRequest("document.empty");
+    }
+    if (content.length > properties.documents().maxBytes()) {
+      throw new ApiException(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "document.tooLarge",
+          properties.documents().maxBytes() / (1024 * 1024));
+    }
+    String contentType = FileTypes.detect(content);
+    if (contentType == null) {
+      throw new ApiException(org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE, "document.type");
+    }
+    String name = FileTypes.cleanName(upload.fileName(), contentType);
+    DossierDocument stored = documents.save(new DossierDocument(dossier.getId(), blankToNull(taskId), step, kind,
+        name, contentType, content, sha256(content), by.username(), clock.instant()));
+    journal.record(dossier, by.username(), vn.motcua.webapp.dossier.DossierAudit.Action.DOCUMENT_ATTACHED, step,
+        kind + " " + name + " sha256=" + stored.getSha256());
+    return view(stored);
+  }
+
+  @Transactional(readOnly = true)
+  public List<DocumentView> list(String receiptCode, Staff by) {
+    return documents.describe(viewable(receiptCode, by).getId());
+  }
+
+  @Transactional(readOnly = true)
+  public DossierDocument open(Long id, Staff by) {
+    DossierDocument document = documents.findById(id)
+        .orElseThrow(() -> ApiException.notFound("document.notFound", id));
+    Dossier dossier = dossiers.byId(document.getDossierId());
+    if (!access.canView(by, dossier)) {
+      throw ApiException.forbidden("error.dossier.forbidden");
+    }
+    return document;
+  }
+
+  /** Whether a file of this kind was attached while this task was open (the rule a model sets on a step). */
+  public boolean attachedAt(String taskId, String kind) {
+    return documents.existsByTaskIdAndKind(taskId, kind);
+  }
+
+  private Dossier viewable(String receiptCode, Staff by) {
+    Dossier dossier = dossiers.find(receiptCode)
+        .orElseThrow(() -> ApiException.notFound("error.dossier.notFound", receiptCode));
+    if (!access.canView(by, dossier)) {
+      throw ApiException.forbidden("error.dossier.forbidden");
+    }
+    return dossier;
+  }
+
+  private Task openTaskOf(Dossier dossier, String taskId, Staff by) {
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      throw ApiException.conflict("document.taskClosed");
+    }
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+        .singleResult();
+    if (instance == null || !dossier.getReceiptCode().equals(instance.getBusinessKey())) {
+      throw ApiException.badRequest("document.taskOfOtherDossier");
+    }
+    boolean mine = by.username().equals(task.getAssignee()) || task.getAssignee() == null
+        && tasks.getIdentityLinksForTask(taskId).stream()
+        .anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null
+            && by.inGroup(l.getGroupId()));
+    if (!mine) {
+      throw ApiException.forbidden("error.task.notYours");
+    }
+    return task;
+  }
+
+  private static DocumentView view(DossierDocument d) {
+    return new DocumentView(d.getId(), d.getKind(), d.getFileName(), d.getContentType(), d.getSizeBytes(),
+        d.getSha256(), d.getStep(), d.getTaskId(), d.getUploadedBy(), d.getUploadedAt());
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+}

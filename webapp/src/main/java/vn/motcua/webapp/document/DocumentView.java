@@ -1,0 +1,8 @@
+package vn.motcua.webapp.document;
+
+import java.time.Instant;
+
+/** A file of a dossier without its content. */
+public record DocumentView(Long id, String kind, String fileName, String contentType, long sizeBytes, String sha256,
+                           String step, String taskId, String uploadedBy, Instant uploadedAt) {
+}

@@ -1,0 +1,103 @@
+package vn.motcua.webapp.document;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A file of a dossier, optionally attached at a step (task). Never changed once stored. */
+@Entity
+@Table(name = "dossier_document")
+public class DossierDocument {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+  private Long dossierId;
+  private String taskId;
+  private String step;
+  private String kind;
+  private String fileName;
+  private String contentType;
+  private long sizeBytes;
+  private String sha256;
+  @Basic(fetch = FetchType.LAZY)
+  @JdbcTypeCode(SqlTypes.VARBINARY)
+  @Column(name = "content")
+  private byte[] content;
+  private String uploadedBy;
+  private Instant uploadedAt;
+
+  protected DossierDocument() {
+  }
+
+  DossierDocument(Long dossierId, String taskId, String step, String kind, String fileName, String contentType,
+      byte[] content, String sha256, String uploadedBy, Instant uploadedAt) {
+    this.dossierId = dossierId;
+    this.taskId = taskId;
+    this.step = step;
+    this.kind = kind;
+    this.fileName = fileName;
+    this.contentType = contentType;
+    this.content = content;
+    this.sizeBytes = content.length;
+    this.sha256 = sha256;
+    this.uploadedBy = uploadedBy;
+    this.uploadedAt = uploadedAt;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Long getDossierId() {
+    return dossierId;
+  }
+
+  public String getTaskId() {
+    return taskId;
+  }
+
+  public String getStep() {
+    return step;
+  }
+
+  public String getKind() {
+    return kind;
+  }
+
+  public String getFileName() {
+    return fileName;
+  }
+
+  public String getContentType() {
+    return contentType;
+  }
+
+  public long getSizeBytes() {
+    return sizeBytes;
+  }
+
+  public String getSha256() {
+    return sha256;
+  }
+
+  public byte[] getContent() {
+    return content;
+  }
+
+  public String getUploadedBy() {
+    return uploadedBy;
+  }
+
+  public Instant getUploadedAt() {
+    return uploadedAt;
+  }
+}

@@ -1,0 +1,18 @@
+package vn.motcua.webapp.document;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface DossierDocumentRepository extends JpaRepository<DossierDocument, Long> {
+
+  /** Metadata only: the content stays in the database until someone opens the file. */
+  @Query("""
+      select new vn.motcua.webapp.document.DocumentView(d.id, d.kind, d.fileName, d.contentType, d.sizeBytes,
+        d.sha256, d.step, d.taskId, d.uploadedBy, d.uploadedAt)
+      from DossierDocument d where d.dossierId = :dossierId order by d.uploadedAt, d.id""")
+  List<DocumentView> describe(@Param("dossierId") Long dossierId);
+
+  boolean existsByTaskIdAndKind(String taskId, String kind);
+}
