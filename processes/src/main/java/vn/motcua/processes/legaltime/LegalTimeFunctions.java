@@ -7,10 +7,14 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 
-/** Functions the models call in expressions, e.g. {@code ${legalDeadline(receivedAt, processingDays)}}. */
+/**
+ * Functions for expressions in models and task filters, e.g. {@code ${legalDeadline(receivedAt, processingDays)}},
+ * {@code ${endOfToday()}}.
+ */
 public final class LegalTimeFunctions {
 
   public static final String LEGAL_DEADLINE = "legalDeadline";
+  public static final String END_OF_TODAY = "endOfToday";
 
   private LegalTimeFunctions() {
   }
@@ -25,6 +29,14 @@ public final class LegalTimeFunctions {
     }
     BigDecimal days = new BigDecimal(workingDays.toString());
     return Date.from(calendar().deadline(start.toInstant(), days));
+  }
+
+  /** The last moment of today in the legal time zone, e.g. for a "due today" task filter. */
+  public static Date endOfToday() {
+    LegalCalendar calendar = calendar();
+    java.time.ZonedDateTime now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+        .atZone(calendar.zone());
+    return Date.from(now.toLocalDate().plusDays(1).atStartOfDay(calendar.zone()).toInstant().minusMillis(1));
   }
 
   private static LegalCalendar calendar() {

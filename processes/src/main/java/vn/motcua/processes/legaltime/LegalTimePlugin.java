@@ -48,6 +48,8 @@ public class LegalTimePlugin extends AbstractProcessEnginePlugin {
     try {
       configuration.getExpressionManager().addFunction(LegalTimeFunctions.LEGAL_DEADLINE,
           LegalTimeFunctions.class.getMethod(LegalTimeFunctions.LEGAL_DEADLINE, java.util.Date.class, Object.class));
+      configuration.getExpressionManager().addFunction(LegalTimeFunctions.END_OF_TODAY,
+          LegalTimeFunctions.class.getMethod(LegalTimeFunctions.END_OF_TODAY));
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException(e);
     }
