@@ -27,8 +27,17 @@ public class StepForms {
 
   /** One input field of a form. {@code hideWhen} is the FEEL condition (without "=") hiding it. */
   public record Field(String key, String type, String label, boolean required, boolean readOnly,
-                      List<String> values, String pattern, Integer minLength, Integer maxLength,
+                      List<Option> options, String pattern, Integer minLength, Integer maxLength,
                       BigDecimal min, BigDecimal max, String hideWhen) {
+
+    /** The values a choice accepts. */
+    public List<String> values() {
+      return options.stream().map(Option::value).toList();
+    }
+  }
+
+  /** One choice of a radio or select field. */
+  public record Option(String value, String label) {
   }
 
   /** A deployed form and its input fields, in form order. */
@@ -74,13 +83,13 @@ public class StepForms {
         continue;
       }
       JsonNode validate = c.path("validate");
-      List<String> values = new ArrayList<>();
-      c.path("values").forEach(v -> values.add(v.path("value").asText()));
+      List<Option> options = new ArrayList<>();
+      c.path("values").forEach(v -> options.add(new Option(v.path("value").asText(), v.path("label").asText())));
       String hide = c.path("conditional").path("hide").asText(null);
       fields.add(new Field(c.path("key").asText(), type, c.path("label").asText(""),
           validate.path("required").asBoolean(false),
           c.path("disabled").asBoolean(false) || c.path("readonly").asBoolean(false),
-          List.copyOf(values),
+          List.copyOf(options),
           text(validate, "pattern"), integer(validate, "minLength"), integer(validate, "maxLength"),
           decimal(validate, "min"), decimal(validate, "max"),
           hide == null || hide.isBlank() ? null : hide.startsWith("=") ? hide.substring(1) : hide));

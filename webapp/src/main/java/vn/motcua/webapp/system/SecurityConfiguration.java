@@ -25,7 +25,8 @@ import vn.motcua.webapp.people.Role;
 /**
  * Who may call what. The motcua API and the engine REST API take HTTP Basic credentials of the engine's users and
  * keep no session; the engine REST API is for administrators, reform officers (deployments) and the workers. The
- * Camunda webapps under /camunda run their own session login against the same users.
+ * workbench signs officers in with a form and a session; the Camunda webapps under /camunda run their own session
+ * login against the same users.
  */
 @Configuration
 @EnableMethodSecurity
@@ -60,13 +61,29 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /** The officers' workbench: a signed-in session with a login form and CSRF protection on every change. */
   @Bean
   @Order(2)
+  SecurityFilterChain workbench(HttpSecurity http, IdentityService identity) throws Exception {
+    http.securityMatcher(new OrRequestMatcher(path("/workbench/**"), path("/login"), path("/logout")))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(path("/login")).permitAll()
+            .anyRequest().hasRole(Role.OFFICER.name()))
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/workbench").permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain web(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(auth -> auth
             .requestMatchers(path("/camunda/**"), path("/v3/api-docs/**"), path("/swagger-ui/**"),
-                path("/swagger-ui.html"), path("/actuator/health/**"), path("/"), path("/error"),
-                path("/favicon.ico")).permitAll()
+                path("/swagger-ui.html"), path("/actuator/health/**"), path("/"), path("/index.html"),
+                path("/error"), path("/favicon.ico"), path("/webjars/**"), path("/css/**"), path("/js/**"))
+            .permitAll()
             .anyRequest().denyAll())
         // the Camunda webapps protect their own forms with their CSRF filter
         .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")));

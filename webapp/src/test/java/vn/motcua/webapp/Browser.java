@@ -1,0 +1,60 @@
+package vn.motcua.webapp;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian Chromium for all browser tests (installed by .ci/run), driven through the explicit
+ * chromedriver path so that Selenium never looks for a browser on the network.
+ */
+public final class Browser {
+
+  private static WebDriver driver;
+
+  private Browser() {
+  }
+
+  public static synchronized WebDriver driver() {
+    if (driver == null) {
+      ChromeDriverService service = new ChromeDriverService.Builder()
+          .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+          .usingAnyFreePort()
+          .build();
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary("/usr/bin/chromium");
+      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+          "--window-size=1400,1000", "--lang=vi");
+      driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+      Runtime.getRuntime().addShutdownHook(new Thread(driver::quit));
+    }
+    return driver;
+  }
+
+  public static WebDriverWait waiting() {
+    return new WebDriverWait(driver(), Duration.ofSeconds(15));
+  }
+
+  /** Saves a screenshot under target/screenshots so a person can look at the pages. */
+  public static void screenshot(String name) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
