@@ -137,6 +137,10 @@ class WorkbenchBrowserIT extends PostgresIntegrationTest {
     Browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), "Đã hoàn thành 2 hồ sơ"));
     Browser.screenshot("workbench-leader-signed");
 
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    Browser.screenshot("workbench-leader-phone");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+
     // then: each dossier went on to the counter on its own, with its own audit entry
     for (String code : codes) {
       assertThat(api.dossier("citizen", code)).containsEntry("status", "AWAITING_RETURN");

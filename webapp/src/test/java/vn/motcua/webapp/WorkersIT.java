@@ -57,7 +57,7 @@ class WorkersIT extends PostgresIntegrationTest {
         .web(WebApplicationType.NONE)
         .properties("spring.config.name=workers")
         .run("--motcua.workers.engine-url=http://localhost:" + port + "/engine-rest",
-            "--motcua.workers.password=" + WORKER_PASSWORD)) {
+            "--motcua.workers.password=" + WORKER_PASSWORD, "--motcua.workers.long-poll-millis=500")) {
       assertThat(standalone.getBean(WorkerRuntime.class).isRunning()).isTrue();
 
       // when: a process calls a topic only the standalone workers handle

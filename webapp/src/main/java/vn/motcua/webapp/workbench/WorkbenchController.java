@@ -213,6 +213,7 @@ class WorkbenchController {
     }
     model.addAttribute("notice", messages.getMessage("ui.batchDone", new Object[] {done}, locale()));
     model.addAttribute("problems", problems);
+    model.addAttribute("clearPanel", true);
     queue(Tab.ALL, staff, model);
     return "fragments/queue :: queue";
   }
