@@ -7,7 +7,8 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
 @Deployment(resources = {"processes/construction-permit.bpmn", INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT, ROUTING,
-    PROCESSING_TIME, FORM_CHECK, FORM_TRANSFER, "forms/appraise-construction.form", "forms/inspect-site.form",
+    PROCESSING_TIME, TIME_RULES, STAGE_BUDGET, ESCALATION_RULES, APOLOGY, ESCALATION,
+    FORM_APOLOGY, FORM_DIRECT, FORM_SUPERVISE, FORM_CHECK, FORM_TRANSFER, "forms/appraise-construction.form", "forms/inspect-site.form",
     FORM_APPROVE, FORM_RETURN})
 class ConstructionPermitProcessTest extends SingleAgencyProcedureContract {
 

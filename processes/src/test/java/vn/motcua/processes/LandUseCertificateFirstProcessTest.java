@@ -11,7 +11,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 
 @Deployment(resources = {"processes/land-use-certificate-first.bpmn", INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT,
-    ROUTING, PROCESSING_TIME, FORM_CHECK, FORM_TRANSFER, "forms/verify-land-origin.form", "forms/appraise-land.form",
+    ROUTING, PROCESSING_TIME, TIME_RULES, STAGE_BUDGET, ESCALATION_RULES, APOLOGY, ESCALATION,
+    FORM_APOLOGY, FORM_DIRECT, FORM_SUPERVISE, FORM_CHECK, FORM_TRANSFER, "forms/verify-land-origin.form", "forms/appraise-land.form",
     "forms/assess-tax.form", "forms/confirm-tax-paid.form", "forms/sign-certificate.form", FORM_RETURN})
 class LandUseCertificateFirstProcessTest extends ProcessTestSupport {
 
@@ -63,13 +64,17 @@ class LandUseCertificateFirstProcessTest extends ProcessTestSupport {
     acknowledge(dossier, "CCT180");
     assertThat(dossier.candidateGroups(ASSESS_TAX)).containsExactly("CCT180.specialist");
     dossier.complete(ASSESS_TAX, "taxAmount", 12_500_000L, "taxNoticeNumber", "TB-2026/118");
+    BpmnAwareTests.assertThat(dossier.instance).isWaitingAt("Task_AwaitPayment");
+    assertThat(dossier.openTasks()).isEmpty();
+    dossier.pay();
     assertThat(dossier.candidateGroups(CONFIRM_PAID)).containsExactly("CNVPDK180.specialist");
     dossier.complete(CONFIRM_PAID, "taxPaid", true, "paymentReference", "BL-556677");
 
     // issuing authority signs
     acknowledge(dossier, "H180");
     assertThat(dossier.candidateGroups(SIGN)).containsExactly("H180.leader");
-    assertThat(local(dossier.task(SIGN).getDueDate())).isEqualTo("2026-12-14T09:00");
+    // the issuing stage's budget is 4 working days from its start (the clock has not moved)
+    assertThat(local(dossier.task(SIGN).getDueDate())).isEqualTo("2026-11-20T09:00");
     dossier.complete(SIGN, "approval", "SIGN");
 
     // the receiving counter returns it
@@ -95,6 +100,7 @@ class LandUseCertificateFirstProcessTest extends ProcessTestSupport {
     dossier.complete(APPRAISE, "appraisal", "ELIGIBLE", "appraisalNote", "Đủ điều kiện");
     acknowledge(dossier, "THUE20");
     dossier.complete(ASSESS_TAX, "taxAmount", 0L, "taxNoticeNumber", "TB-1");
+    dossier.pay();
     dossier.complete(CONFIRM_PAID, "taxPaid", true, "paymentReference", "MIEN");
     acknowledge(dossier, "X06148");
 
@@ -135,6 +141,23 @@ class LandUseCertificateFirstProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void shouldReturnAStopNoticeWhenTheLandOfficeStopsProcessing() {
+    // given
+    Dossier dossier = throughCommune(submitThreeLevel());
+    acknowledge(dossier, "CNVPDK180");
+
+    // when: the applicant asked to stop (form 05 of Circular 03/2025)
+    dossier.complete(APPRAISE, "appraisal", "STOP", "appraisalNote", "Người nộp đề nghị dừng",
+        "stopReason", "Người sử dụng đất đề nghị dừng giải quyết");
+
+    // then
+    assertThat(engine.getTaskService().getVariable(dossier.task(RETURN).getId(), "resultKind")).isEqualTo("STOP");
+    dossier.complete(RETURN, "returnMethod", "COUNTER", "receivedBy", "Nguyễn Văn An");
+    assertThat(dossier.endEvent()).isEqualTo("EndEvent_Stopped");
+    assertThat(dossier.path()).doesNotContain("CallActivity_TransferToTax");
+  }
+
+  @Test
   void shouldReturnRefusalWhenTheIssuingAuthorityRefusesToSign() {
     // given
     Dossier dossier = throughCommune(submitThreeLevel());
@@ -142,6 +165,7 @@ class LandUseCertificateFirstProcessTest extends ProcessTestSupport {
     dossier.complete(APPRAISE, "appraisal", "ELIGIBLE", "appraisalNote", "Đủ");
     acknowledge(dossier, "CCT180");
     dossier.complete(ASSESS_TAX, "taxAmount", 1000L, "taxNoticeNumber", "TB-2");
+    dossier.pay();
     dossier.complete(CONFIRM_PAID, "taxPaid", true, "paymentReference", "BL-1");
     acknowledge(dossier, "H180");
 

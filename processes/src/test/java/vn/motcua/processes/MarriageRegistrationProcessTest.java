@@ -8,7 +8,8 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
 @Deployment(resources = {"processes/marriage-registration.bpmn", INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT, ROUTING,
-    PROCESSING_TIME, FORM_CHECK, FORM_TRANSFER, "forms/appraise-marriage.form", "forms/verify.form", FORM_APPROVE,
+    PROCESSING_TIME, TIME_RULES, STAGE_BUDGET, ESCALATION_RULES, APOLOGY, ESCALATION,
+    FORM_APOLOGY, FORM_DIRECT, FORM_SUPERVISE, FORM_CHECK, FORM_TRANSFER, "forms/appraise-marriage.form", "forms/verify.form", FORM_APPROVE,
     FORM_RETURN})
 class MarriageRegistrationProcessTest extends SingleAgencyProcedureContract {
 

@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -30,11 +31,23 @@ public abstract class ProcessTestSupport {
   public static final String RETURN_RESULT = "processes/building-blocks/return-result.bpmn";
   public static final String ROUTING = "decisions/routing.dmn";
   public static final String PROCESSING_TIME = "decisions/processing-time.dmn";
+  public static final String TIME_RULES = "decisions/legal-time-rules.dmn";
+  public static final String STAGE_BUDGET = "decisions/stage-budget.dmn";
+  public static final String ESCALATION_RULES = "decisions/escalation.dmn";
+  public static final String APOLOGY = "processes/building-blocks/apology.bpmn";
+  public static final String ESCALATION = "processes/building-blocks/escalation.bpmn";
+  public static final String FORM_APOLOGY = "forms/issue-apology.form";
+  public static final String FORM_DIRECT = "forms/direct-overdue.form";
+  public static final String FORM_SUPERVISE = "forms/supervise-overdue.form";
   public static final String FORM_CHECK = "forms/check-completeness.form";
   public static final String FORM_TRANSFER = "forms/accept-transfer.form";
   public static final String FORM_APPRAISE = "forms/appraise.form";
   public static final String FORM_APPROVE = "forms/approve.form";
   public static final String FORM_RETURN = "forms/return-result.form";
+
+  /** Tasks legal time raises beside the procedure's own step. */
+  static final Set<String> SIDE_TASKS = Set.of("Task_IssueApology", "Task_DirectOverdueStage",
+      "Task_SuperviseOverdueStage");
 
   public static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -79,6 +92,8 @@ public abstract class ProcessTestSupport {
     vars.put("communeCode", "06148");
     vars.put("receivingAgency", receivingAgency);
     vars.put("applicantName", "Nguyễn Văn An");
+    // what a procedure's legal-time rules give its building blocks
+    vars.put("supplementPeriod", "P15D");
     return vars;
   }
 
@@ -99,12 +114,24 @@ public abstract class ProcessTestSupport {
       this.receiptCode = receiptCode;
     }
 
-    /** The single open task of the dossier, which must be the given one. */
+    /** Keys of the dossier's open tasks, wherever in the call hierarchy. */
+    public List<String> openTasks() {
+      return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(receiptCode).list().stream()
+          .map(Task::getTaskDefinitionKey).toList();
+    }
+
+    /**
+     * The open task with the given key. A step of the procedure must be the dossier's single open step; the side
+     * tasks that legal time raises beside it (apology, escalation) are looked up among all open tasks.
+     */
     public Task task(String taskKey) {
       List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(receiptCode).list();
-      assertThat(tasks).as("open tasks of %s", receiptCode).extracting(Task::getTaskDefinitionKey)
-          .containsExactly(taskKey);
-      return tasks.get(0);
+      List<Task> steps = SIDE_TASKS.contains(taskKey) ? tasks
+          : tasks.stream().filter(t -> !SIDE_TASKS.contains(t.getTaskDefinitionKey())).toList();
+      List<Task> found = steps.stream().filter(t -> t.getTaskDefinitionKey().equals(taskKey)).toList();
+      assertThat(SIDE_TASKS.contains(taskKey) ? found : steps).as("open tasks of %s", receiptCode)
+          .extracting(Task::getTaskDefinitionKey).containsExactly(taskKey);
+      return found.get(0);
     }
 
     public Dossier complete(String taskKey, Object... nameValuePairs) {
@@ -131,21 +158,52 @@ public abstract class ProcessTestSupport {
       return this;
     }
 
+    /** The applicant has paid the financial obligations the tax office assessed. */
+    public Dossier pay() {
+      engine.getRuntimeService().createMessageCorrelation("FinancialObligationsPaid")
+          .processInstanceBusinessKey(receiptCode)
+          .correlate();
+      return this;
+    }
+
     public boolean awaitingSupplement() {
       return engine.getRuntimeService().createProcessInstanceQuery()
           .processInstanceBusinessKey(receiptCode).processDefinitionKey("supplement").count() == 1;
     }
 
+    /** The applicant's supplement period timer of this dossier. */
     public Job supplementTimer() {
-      return engine.getManagementService().createJobQuery().timers().list().stream()
-          .filter(job -> receiptCode.equals(engine.getRuntimeService().createProcessInstanceQuery()
-              .processInstanceId(job.getProcessInstanceId()).singleResult().getBusinessKey()))
-          .findFirst().orElseThrow();
+      return timer("Event_SupplementPeriodExpired");
     }
 
+    /** The timer of this dossier waiting at the given timer event (boundary or event sub-process start). */
+    public Job timer(String activityId) {
+      List<Job> found = timers(activityId);
+      assertThat(found).as("timer %s of %s", activityId, receiptCode).hasSize(1);
+      return found.get(0);
+    }
+
+    /** The timers of this dossier at the given timer event. */
+    public List<Job> timers(String activityId) {
+      return engine.getManagementService().createJobQuery().timers().activityId(activityId).list().stream()
+          .filter(job -> receiptCode.equals(engine.getRuntimeService().createProcessInstanceQuery()
+              .processInstanceId(job.getProcessInstanceId()).singleResult().getBusinessKey()))
+          .toList();
+    }
+
+    /** A variable of the dossier's own instance (also after it ended), null when it was never set. */
     public Object variable(String name) {
-      return engine.getHistoryService().createHistoricVariableInstanceQuery()
-          .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
+      var found = engine.getHistoryService().createHistoricVariableInstanceQuery()
+          .processInstanceId(instance.getId()).variableName(name).singleResult();
+      return found == null ? null : found.getValue();
+    }
+
+    /** Whether the dossier, in any of its instances, has passed the given activity. */
+    public boolean passed(String activityId) {
+      return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(receiptCode)
+          .list().stream()
+          .anyMatch(p -> engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(p.getId())
+              .activityId(activityId).finished().count() > 0);
     }
 
     public boolean ended() {

@@ -161,6 +161,23 @@ abstract class SingleAgencyProcedureContract extends ProcessTestSupport {
   }
 
   @Test
+  void shouldReturnAStopNoticeWhenLeaderSignsProposedStop() {
+    Expected e = expected();
+    // given: the applicant asked to withdraw during handling (form 05 of Circular 03/2025)
+    Dossier dossier = receive(submit(), e.handlingAgency(), e.receivingAgency());
+
+    // when
+    dossier.complete(APPRAISE, "appraisal", "PROPOSE_STOP", "appraisalNote", "Người nộp đề nghị dừng",
+        "stopReason", "Người nộp hồ sơ đề nghị dừng giải quyết");
+    dossier.complete(APPROVE, "approval", "SIGN");
+
+    // then
+    assertThat(engine.getTaskService().getVariable(dossier.task(RETURN).getId(), "resultKind")).isEqualTo("STOP");
+    dossier.complete(RETURN, "returnMethod", "ONLINE");
+    assertThat(dossier.endEvent()).isEqualTo("EndEvent_Stopped");
+  }
+
+  @Test
   void shouldGoBackToAppraisalWhenLeaderReturnsTheProposal() {
     Expected e = expected();
     // given

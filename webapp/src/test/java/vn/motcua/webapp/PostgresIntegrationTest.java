@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: the whole application on a real PostgreSQL (embedded, started once per JVM),
- * one Spring context shared by every subclass, with the workers running in-process (plus a test-only topic).
+ * one Spring context shared by every subclass, with the workers running in-process (plus a test-only topic). The job
+ * executor is off: a test that moves the clock runs the jobs then due itself, as the executor would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
@@ -41,6 +42,8 @@ public abstract class PostgresIntegrationTest {
     registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
     // a known worker password, so that standalone workers can sign in next to the in-process ones
     registry.add("motcua.workers.password", () -> WORKER_PASSWORD);
+    // tests move the engine clock; timers fire when a test runs the due jobs (see runDueJobs), never behind its back
+    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
   }
 
   private static synchronized EmbeddedPostgres server() {

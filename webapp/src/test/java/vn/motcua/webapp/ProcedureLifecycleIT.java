@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.webapp.Api.dossierRequest;
 
 import java.util.HashMap;
+import org.springframework.http.HttpMethod;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,6 +23,8 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
   private static final String APPRAISE = "Task_Appraise";
   private static final String APPROVE = "Task_Approve";
   private static final String RETURN = "Task_ReturnResult";
+  /** Not a task: the applicant pays the financial obligations and an officer records the receipt. */
+  private static final String PAID = "obligations-paid";
 
   /** A step: who does it, which task, in which candidate group, with what decisions. */
   record Step(String user, String taskKey, String group, Map<String, Object> values) {
@@ -121,6 +124,7 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
                 step("thue.trangdinh", ACCEPT, "CCT180.counter", "transferAccepted", true),
                 step("thue.trangdinh", "Task_AssessFinancialObligations", "CCT180.specialist",
                     "taxAmount", 12_500_000, "taxNoticeNumber", "TB-2026/118"),
+                step("thue.trangdinh", PAID, "APPLICANT", "paymentReference", "BL-556677"),
                 step("vpdk.trangdinh", "Task_ConfirmObligationsPaid", "CNVPDK180.specialist", "taxPaid", true,
                     "paymentReference", "BL-556677"),
                 step("trangdinh.motcua", ACCEPT, "H180.counter", "transferAccepted", true),
@@ -150,12 +154,21 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
 
     // when: each step is done by a user of the agency the routing decision names
     for (Step step : scenario.steps()) {
+      if (step.taskKey().equals(PAID)) {
+        // the applicant pays the tax notice; the counter records the receipt
+        assertThat(api.dossier(scenario.submitter(), code)).containsEntry("status", "AWAITING_PAYMENT");
+        assertThat(api.call(step.user(), HttpMethod.POST, "/api/v1/dossiers/" + code + "/obligations-paid",
+            step.values()).getStatusCode().value()).isEqualTo(200);
+        continue;
+      }
       Map<String, Object> task = api.task(step.user(), code, step.taskKey());
       assertThat(task.get("candidateGroups")).as(step.taskKey()).isEqualTo(List.of(step.group()));
       if (!step.taskKey().equals(CHECK) && !step.taskKey().equals(ACCEPT)) {
-        // every handling step is due by the dossier's legal deadline as it stands
-        assertThat(task.get("due")).as("due date of %s", step.taskKey())
-            .isEqualTo(api.dossier(scenario.submitter(), code).get("deadline"));
+        // every handling step is due by its stage's deadline (the stage's budget, within the dossier's deadline);
+        // returning the result, by the dossier's deadline
+        Map<String, Object> dossier = api.dossier(scenario.submitter(), code);
+        assertThat(task.get("due")).as("due date of %s", step.taskKey()).isEqualTo(step.taskKey().equals(RETURN)
+            ? dossier.get("deadline") : ((Map<?, ?>) dossier.get("supervision")).get("stageDeadline"));
       }
       api.complete(step.user(), code, step.taskKey(), step.values());
     }

@@ -88,6 +88,38 @@ public final class LegalCalendar {
     }
   }
 
+  /** The moment N working days before the given one, at the same clock time (N = 0 gives the moment itself). */
+  public Instant before(Instant moment, BigDecimal workingDays) {
+    long minutes = workingDays.multiply(BigDecimal.valueOf(hours.minutesPerDay()))
+        .setScale(0, RoundingMode.HALF_UP).longValueExact();
+    LocalDateTime t = LocalDateTime.ofInstant(moment, zone);
+    long remaining = minutes;
+    while (remaining > 0) {
+      LocalDate day = t.toLocalDate();
+      if (holidays.isWorkingDay(day)) {
+        for (int i = hours.periods().size() - 1; i >= 0 && remaining > 0; i--) {
+          OfficeHours.Period period = hours.periods().get(i);
+          LocalDateTime periodStart = day.atTime(period.start());
+          LocalDateTime periodEnd = day.atTime(period.end());
+          if (t.isAfter(periodEnd)) {
+            t = periodEnd;
+          }
+          if (!t.isAfter(periodStart)) {
+            continue;
+          }
+          long available = java.time.Duration.between(periodStart, t).toMinutes();
+          if (remaining <= available) {
+            return t.minusMinutes(remaining).atZone(zone).toInstant();
+          }
+          remaining -= available;
+          t = periodStart;
+        }
+      }
+      t = day.minusDays(1).atTime(23, 59, 59);
+    }
+    return t.atZone(zone).toInstant();
+  }
+
   /** Working minutes between two instants (zero if end is not after start). */
   public long workingMinutesBetween(Instant start, Instant end) {
     LocalDateTime from = LocalDateTime.ofInstant(start, zone);

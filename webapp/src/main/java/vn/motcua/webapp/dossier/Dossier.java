@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.ZoneId;
+import vn.motcua.processes.legaltime.LegalClock;
 
 /**
  * One application for one procedure, under one receipt code from submission to result. Its status, step,
@@ -41,7 +42,13 @@ public class Dossier {
   private String adminStructure;
   private String ruleSetVersion;
   private String receivingAgency;
+  private String sector;
+  private String unitCode;
+  private String unitLevel;
+  private String unitProvince;
+  private String unitDistrict;
   private String currentAgency;
+  private String currentAssignee;
   private String currentStage;
   private String currentStep;
   private long feeAmount;
@@ -50,6 +57,20 @@ public class Dossier {
   private Instant submittedAt;
   private Instant receivedAt;
   private Instant deadline;
+  private Instant stageDeadline;
+  private Instant originalDeadline;
+  private Instant pausedAt;
+  private Instant warnedAt;
+  private Instant apologizedAt;
+  private int escalationLevel;
+  private Instant escalatedAt;
+  private String escalatedTo;
+  private String lateStage;
+  private String lateAgency;
+  private String delayCause;
+  private Boolean paidOnline;
+  private boolean digitized;
+  private Integer rating;
   private Instant finishedAt;
   @Enumerated(EnumType.STRING)
   private Timeliness timeliness;
@@ -65,9 +86,13 @@ public class Dossier {
                           String ruleSetVersion, String receivingAgency) {
   }
 
+  /** Where the dossier counts: the unit of the agency that received it, and the procedure's sector. */
+  public record Counting(String sector, String unitCode, String unitLevel, String unitProvince, String unitDistrict) {
+  }
+
   Dossier(String receiptCode, String procedureCode, String procedureName, String processDefinitionId,
-      Channel channel, Applicant applicant, Placement placement, long feeAmount, String feeBasis,
-      String submittedBy, Instant submittedAt) {
+      Channel channel, Applicant applicant, Placement placement, Counting counting, long feeAmount,
+      String feeBasis, String submittedBy, Instant submittedAt) {
     this.receiptCode = receiptCode;
     this.procedureCode = procedureCode;
     this.procedureName = procedureName;
@@ -81,6 +106,11 @@ public class Dossier {
     this.ruleSetVersion = placement.ruleSetVersion();
     this.receivingAgency = placement.receivingAgency();
     this.currentAgency = placement.receivingAgency();
+    this.sector = counting.sector();
+    this.unitCode = counting.unitCode();
+    this.unitLevel = counting.unitLevel();
+    this.unitProvince = counting.unitProvince();
+    this.unitDistrict = counting.unitDistrict();
     this.feeAmount = feeAmount;
     this.feeBasis = feeBasis;
     this.submittedBy = submittedBy;
@@ -98,7 +128,13 @@ public class Dossier {
     this.currentStage = stage;
     this.currentStep = step;
     this.currentAgency = agency;
+    this.currentAssignee = null;
     this.status = stepStatus;
+  }
+
+  /** The officer who took the current step (null when it went back to the agency's queue). */
+  void heldBy(String assignee) {
+    this.currentAssignee = assignee;
   }
 
   /** The applicant has to act (e.g. supplement); no agency holds the dossier meanwhile. */
@@ -107,20 +143,69 @@ public class Dossier {
     this.currentStage = stage;
     this.currentStep = step;
     this.currentAgency = null;
+    this.currentAssignee = null;
     this.status = waitStatus;
   }
 
-  /** Receipt time and legal deadline as the engine holds them. */
-  void legalTime(Instant receivedAt, Instant deadline) {
-    if (receivedAt != null) {
-      this.receivedAt = receivedAt;
+  /**
+   * The legal clock as the engine holds it: receipt, deadline (and the original one once rescheduled), the current
+   * stage's deadline and, while the applicant has the dossier, since when the clock is paused.
+   */
+  void legalTime(LegalClock.Snapshot clock) {
+    if (clock.receivedAt() != null && this.receivedAt == null) {
+      this.receivedAt = clock.receivedAt();
     }
-    if (deadline != null) {
-      this.deadline = deadline;
+    if (clock.deadline() != null) {
+      this.deadline = clock.deadline();
+    }
+    this.originalDeadline = clock.originalDeadline();
+    this.stageDeadline = clock.stageDeadline();
+    this.pausedAt = clock.pausedAt();
+  }
+
+  /** A new stage began: what was raised about the previous one is over. */
+  void stageStarted() {
+    this.warnedAt = null;
+    this.escalationLevel = 0;
+    this.escalatedAt = null;
+    this.escalatedTo = null;
+  }
+
+  /** The stage has used the share of its budget that warrants a warning. */
+  void warned(Instant at) {
+    this.warnedAt = at;
+  }
+
+  /** The handling unit apologised and gave a new appointment (form 04). */
+  void apologized(Instant at) {
+    this.apologizedAt = at;
+  }
+
+  /** The overdue stage was escalated to the given group (1: the unit's leader, 2: the supervisor one level up). */
+  void escalated(int level, String group, Instant at) {
+    if (level > escalationLevel) {
+      this.escalationLevel = level;
+      this.escalatedTo = group;
+      this.escalatedAt = at;
     }
   }
 
-  void finish(DossierStatus outcome, Instant at, ZoneId zone) {
+  /** Why the leader says the stage is late, for delay attribution. */
+  void delayCause(String cause) {
+    this.delayCause = cause;
+  }
+
+  /** The result (or refusal) was issued as an electronic document. */
+  void digitized() {
+    this.digitized = true;
+  }
+
+  /**
+   * The dossier is finished. Results and refusals count as early, on time or late against the deadline; a dossier
+   * that was rescheduled with an apology counts as late (Decision 766). A late one is attributed to the step that
+   * overran its due date the most, and to the agency that held it.
+   */
+  void finish(DossierStatus outcome, Instant at, ZoneId zone, DossierStage mostLate) {
     if (!outcome.isFinal()) {
       throw new IllegalArgumentException(outcome + " is not a final outcome");
     }
@@ -128,10 +213,17 @@ public class Dossier {
     this.status = outcome;
     this.finishedAt = at;
     this.currentAgency = null;
+    this.currentAssignee = null;
     this.currentStage = null;
     this.currentStep = null;
-    this.timeliness = outcome == DossierStatus.RESULT_RETURNED || outcome == DossierStatus.REFUSED
-        ? Timeliness.of(at, deadline, zone) : null;
+    this.pausedAt = null;
+    boolean counted = outcome == DossierStatus.RESULT_RETURNED || outcome == DossierStatus.REFUSED;
+    this.timeliness = !counted ? null
+        : apologizedAt != null ? Timeliness.LATE : Timeliness.of(at, deadline, zone);
+    if (timeliness == Timeliness.LATE && mostLate != null) {
+      this.lateStage = mostLate.getStage();
+      this.lateAgency = mostLate.getAgencyCode();
+    }
   }
 
   private void ensureOpen() {
@@ -242,5 +334,85 @@ public class Dossier {
 
   public Timeliness getTimeliness() {
     return timeliness;
+  }
+
+  public String getSector() {
+    return sector;
+  }
+
+  public String getUnitCode() {
+    return unitCode;
+  }
+
+  public String getUnitLevel() {
+    return unitLevel;
+  }
+
+  public String getUnitProvince() {
+    return unitProvince;
+  }
+
+  public String getUnitDistrict() {
+    return unitDistrict;
+  }
+
+  public String getCurrentAssignee() {
+    return currentAssignee;
+  }
+
+  public Instant getStageDeadline() {
+    return stageDeadline;
+  }
+
+  public Instant getOriginalDeadline() {
+    return originalDeadline;
+  }
+
+  public Instant getPausedAt() {
+    return pausedAt;
+  }
+
+  public Instant getWarnedAt() {
+    return warnedAt;
+  }
+
+  public Instant getApologizedAt() {
+    return apologizedAt;
+  }
+
+  public int getEscalationLevel() {
+    return escalationLevel;
+  }
+
+  public Instant getEscalatedAt() {
+    return escalatedAt;
+  }
+
+  public String getEscalatedTo() {
+    return escalatedTo;
+  }
+
+  public String getLateStage() {
+    return lateStage;
+  }
+
+  public String getLateAgency() {
+    return lateAgency;
+  }
+
+  public String getDelayCause() {
+    return delayCause;
+  }
+
+  public Boolean getPaidOnline() {
+    return paidOnline;
+  }
+
+  public boolean isDigitized() {
+    return digitized;
+  }
+
+  public Integer getRating() {
+    return rating;
   }
 }

@@ -8,7 +8,8 @@ import vn.motcua.webapp.place.Places;
 
 /**
  * Who may see a dossier: its applicant's account, officers of the agencies it has passed through, supervisors
- * whose agency's administrative unit contains the applicant's, and administrators.
+ * whose agency's administrative unit contains the unit where the dossier counts (its receiving agency's), and
+ * administrators.
  */
 @Component
 public class DossierAccess {
@@ -43,7 +44,7 @@ public class DossierAccess {
         .filter(agency -> staff.inGroup(AgencyRole.SUPERVISION.groupOf(agency)))
         .flatMap(agency -> places.agency(agency).stream())
         .map(agency -> agency.getAdminUnitCode())
-        .anyMatch(unit -> unit.equals(dossier.getProvinceCode()) || unit.equals(dossier.getDistrictCode())
-            || unit.equals(dossier.getCommuneCode()));
+        .anyMatch(unit -> unit.equals(dossier.getUnitProvince()) || unit.equals(dossier.getUnitDistrict())
+            || unit.equals(dossier.getUnitCode()));
   }
 }

@@ -15,7 +15,13 @@ public class DossierAudit {
   /** What happened. */
   public enum Action {
     SUBMITTED, TASK_CLAIMED, TASK_UNCLAIMED, TASK_DELEGATED, TASK_COMPLETED, SUPPLEMENT_REQUESTED,
-    SUPPLEMENT_SUBMITTED, DOCUMENT_ATTACHED, COMMENTED, FINISHED
+    SUPPLEMENT_SUBMITTED, DOCUMENT_ATTACHED, COMMENTED, FINISHED,
+    /** Legal time: a stage began, the clock paused, resumed or restarted, the deadline was rescheduled. */
+    STAGE_STARTED, CLOCK_PAUSED, CLOCK_RESUMED, DEADLINE_EXTENDED,
+    /** Supervision: early warning, apology requested (form 04), escalation to a leader or supervisor. */
+    STAGE_WARNING, APOLOGY_REQUESTED, ESCALATED,
+    /** The applicant paid the financial obligations. */
+    OBLIGATIONS_PAID
   }
 
   @Id

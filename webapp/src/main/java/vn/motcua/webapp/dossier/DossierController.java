@@ -89,4 +89,20 @@ class DossierController {
     service.supplement(receiptCode, staff);
     return queries.view(receiptCode, staff);
   }
+
+  /** What the applicant's payment receipt says. */
+  record PaymentRequest(
+      @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 100) String paymentReference) {
+  }
+
+  @PostMapping("/{receiptCode}/obligations-paid")
+  @Operation(summary = "Ghi nhận đã nộp nghĩa vụ tài chính / Record that the financial obligations were paid",
+      description = "For a dossier waiting for the applicant to pay the tax office's notice (the land certificate): "
+          + "the legal clock runs again and the land office confirms. 409 when no payment is awaited.")
+  DossierView obligationsPaid(@PathVariable String receiptCode,
+      @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody PaymentRequest request,
+      @AuthenticationPrincipal Staff staff) {
+    service.obligationsPaid(receiptCode, request.paymentReference().trim(), staff);
+    return queries.view(receiptCode, staff);
+  }
 }

@@ -113,7 +113,11 @@ public class DossierQueries {
         new DossierView.Place(d.getProvinceCode(), d.getDistrictCode(), d.getCommuneCode(), d.getAdminStructure()),
         agency(d.getReceivingAgency()), agency(d.getCurrentAgency()), d.getCurrentStage(), d.getCurrentStep(),
         time(d.getSubmittedAt()), time(d.getReceivedAt()), time(d.getDeadline()), time(d.getFinishedAt()),
-        d.getTimeliness(), remainingWorkingDays(d), new DossierView.Fee(d.getFeeAmount(), d.getFeeBasis()),
+        d.getTimeliness(), remainingWorkingDays(d), new DossierView.Supervision(time(d.getStageDeadline()),
+            time(d.getOriginalDeadline()), time(d.getPausedAt()), time(d.getWarnedAt()), time(d.getApologizedAt()),
+            d.getEscalationLevel(), d.getEscalatedTo(), time(d.getEscalatedAt()), d.getLateStage(),
+            agency(d.getLateAgency()), d.getDelayCause()),
+        new DossierView.Fee(d.getFeeAmount(), d.getFeeBasis()),
         d.getRuleSetVersion(), docs, history);
   }
 
@@ -143,7 +147,8 @@ public class DossierQueries {
     if (d.getDeadline() == null || d.getStatus().isFinal()) {
       return null;
     }
-    Instant now = clock.instant();
+    // while the applicant has the dossier the clock stands still
+    Instant now = d.getPausedAt() != null ? d.getPausedAt() : clock.instant();
     return now.isAfter(d.getDeadline()) ? calendar.workingDaysBetween(d.getDeadline(), now).negate()
         : calendar.workingDaysBetween(now, d.getDeadline());
   }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -21,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import vn.motcua.processes.legaltime.LegalCalendar;
+import vn.motcua.processes.legaltime.LegalClock;
 import vn.motcua.webapp.catalog.StepForms;
 import vn.motcua.webapp.people.AgencyRole;
 
@@ -55,11 +55,12 @@ class DossierReadModel {
     this.json = json;
   }
 
+  /** What a service task with {@code clockEvent} did to the legal clock. */
+  enum ClockEvent { STAGE_STARTED, PAUSED, RESUMED, EXTENDED }
+
   void stepStarted(DelegateTask task, String stage, DossierStatus status) {
     dossier(task.getExecution()).ifPresent(dossier -> {
-      String group = task.getCandidates().stream()
-          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-          .map(IdentityLink::getGroupId).findFirst().orElse(null);
+      String group = candidateGroup(task);
       String agency = AgencyRole.agencyOf(group).orElse(null);
       String handedOverBy = stages.findFirstByDossierIdAndStateOrderByCompletedAtDescIdDesc(dossier.getId(),
           DossierStage.State.COMPLETED).map(DossierStage::getCompletedBy).orElse(dossier.getSubmittedBy());
@@ -71,21 +72,111 @@ class DossierReadModel {
   }
 
   void stepAssigned(DelegateTask task) {
-    stages.findByEngineRef(task.getId()).ifPresent(step -> {
-      step.assign(task.getAssignee());
+    Optional<DossierStage> step = stages.findByEngineRef(task.getId());
+    step.ifPresent(s -> s.assign(task.getAssignee()));
+    dossier(task.getExecution()).ifPresent(dossier -> {
+      if (step.isPresent() && step.get().getState() == DossierStage.State.OPEN) {
+        dossier.heldBy(task.getAssignee());
+      }
       String actor = actor();
       DossierAudit.Action action = task.getAssignee() == null ? DossierAudit.Action.TASK_UNCLAIMED
           : actor != null && !actor.equals(task.getAssignee()) ? DossierAudit.Action.TASK_DELEGATED
           : DossierAudit.Action.TASK_CLAIMED;
-      audit(step.getDossierId(), action, task.getTaskDefinitionKey(), task.getAssignee());
+      audit(dossier.getId(), action, task.getTaskDefinitionKey(), task.getAssignee());
     });
+  }
+
+  /** The step's due date moved with the legal clock (a pause, a restart or a new appointment). */
+  void stepUpdated(DelegateTask task) {
+    stages.findByEngineRef(task.getId())
+        .filter(step -> step.getState() == DossierStage.State.OPEN)
+        .ifPresent(step -> step.due(instant(task.getDueDate())));
   }
 
   void stepCompleted(DelegateTask task) {
     stages.findByEngineRef(task.getId()).ifPresent(step -> {
       String actor = Optional.ofNullable(actor()).orElse(task.getAssignee());
-      step.complete(actor == null ? SYSTEM : actor, clock.instant(), calendar.zone());
+      step.complete(actor == null ? SYSTEM : actor, clock.instant(), calendar);
       audit(step.getDossierId(), DossierAudit.Action.TASK_COMPLETED, task.getTaskDefinitionKey(), decisions(task));
+    });
+  }
+
+  /** An apology (level 0) or an escalation (level 1, 2) was raised beside the dossier's step. */
+  void sideTaskStarted(DelegateTask task, int escalationLevel) {
+    dossier(task.getExecution()).ifPresent(dossier -> {
+      String group = candidateGroup(task);
+      LegalClock.Snapshot time = LegalClock.of(task.getExecution()).snapshot();
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("to", group);
+      detail.put("stage", time.stage());
+      detail.put("agency", time.stageAgency());
+      if (escalationLevel > 0) {
+        dossier.escalated(escalationLevel, group, clock.instant());
+        detail.put("level", escalationLevel);
+        detail.put("stageDeadline", local(time.stageDeadline()));
+        audit(dossier.getId(), DossierAudit.Action.ESCALATED, task.getTaskDefinitionKey(), json(detail));
+      } else {
+        detail.put("deadline", local(time.deadline()));
+        audit(dossier.getId(), DossierAudit.Action.APOLOGY_REQUESTED, task.getTaskDefinitionKey(), json(detail));
+      }
+    });
+  }
+
+  void sideTaskCompleted(DelegateTask task) {
+    dossier(task.getExecution()).ifPresent(dossier -> {
+      if (task.getVariable("delayCause") instanceof String cause) {
+        dossier.delayCause(cause);
+      }
+      audit(dossier.getId(), DossierAudit.Action.TASK_COMPLETED, task.getTaskDefinitionKey(), decisions(task));
+    });
+  }
+
+  /** A stage began, or the clock paused, resumed (restarted) or was rescheduled: who, when, why, which dates. */
+  void clockChanged(DelegateExecution execution, ClockEvent event) {
+    LegalClock.Change change = LegalClock.takeChange(execution);
+    dossier(execution).ifPresent(dossier -> {
+      LegalClock.Snapshot time = LegalClock.of(execution).snapshot();
+      dossier.legalTime(time);
+      Map<String, Object> detail = new LinkedHashMap<>();
+      if (event == ClockEvent.STAGE_STARTED) {
+        dossier.stageStarted();
+        detail.put("stage", time.stage());
+        detail.put("agency", time.stageAgency());
+        detail.put("stageDeadline", local(time.stageDeadline()));
+        audit(dossier.getId(), DossierAudit.Action.STAGE_STARTED, execution.getCurrentActivityId(), json(detail));
+        return;
+      }
+      if (change == null) {
+        return; // nothing changed (e.g. a supplement asked at reception, before the clock runs)
+      }
+      if (event == ClockEvent.EXTENDED) {
+        dossier.apologized(clock.instant());
+      }
+      detail.put("rule", change.rule());
+      detail.put("reason", change.reason());
+      detail.put("previousDeadline", local(change.previousDeadline()));
+      detail.put("newDeadline", local(change.newDeadline()));
+      detail.values().removeIf(java.util.Objects::isNull);
+      DossierAudit.Action action = switch (event) {
+        case PAUSED -> DossierAudit.Action.CLOCK_PAUSED;
+        case RESUMED -> DossierAudit.Action.CLOCK_RESUMED;
+        default -> DossierAudit.Action.DEADLINE_EXTENDED;
+      };
+      audit(dossier.getId(), action, execution.getCurrentActivityId(), json(detail));
+    });
+  }
+
+  /** A model's alert end event: the stage has used the share of its budget that warrants a warning. */
+  void alertRaised(DelegateExecution execution, String alert) {
+    dossier(execution).ifPresent(dossier -> {
+      LegalClock.Snapshot time = LegalClock.of(execution).snapshot();
+      dossier.warned(clock.instant());
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("alert", alert);
+      detail.put("stage", time.stage());
+      detail.put("agency", time.stageAgency());
+      detail.put("stageDeadline", local(time.stageDeadline()));
+      audit(dossier.getId(), DossierAudit.Action.STAGE_WARNING, execution.getCurrentActivityId(), json(detail));
     });
   }
 
@@ -98,34 +189,42 @@ class DossierReadModel {
   void applicantWaitStarted(DelegateExecution execution, DossierStatus status) {
     dossier(execution).ifPresent(dossier -> {
       String name = execution.getCurrentActivityName();
-      String requestedBy = (String) execution.getVariable("requestingAgency");
+      boolean supplement = status == DossierStatus.AWAITING_SUPPLEMENT;
       stages.save(new DossierStage(dossier.getId(), execution.getActivityInstanceId(),
-          execution.getCurrentActivityId(), name, "SUPPLEMENT", null, DossierStage.APPLICANT,
+          execution.getCurrentActivityId(), name, supplement ? "SUPPLEMENT" : "PAYMENT", null, DossierStage.APPLICANT,
           stages.findFirstByDossierIdAndStateOrderByCompletedAtDescIdDesc(dossier.getId(),
               DossierStage.State.COMPLETED).map(DossierStage::getCompletedBy).orElse(null),
           clock.instant(), null));
-      dossier.awaitApplicant("SUPPLEMENT", name, status);
-      audit(dossier.getId(), DossierAudit.Action.SUPPLEMENT_REQUESTED, execution.getCurrentActivityId(),
-          "requestedBy=" + requestedBy + "; missing=" + execution.getVariable("missingDocuments"));
+      dossier.awaitApplicant(supplement ? "SUPPLEMENT" : "PAYMENT", name, status);
+      syncLegalTime(dossier, execution);
+      if (supplement) {
+        audit(dossier.getId(), DossierAudit.Action.SUPPLEMENT_REQUESTED, execution.getCurrentActivityId(),
+            "requestedBy=" + execution.getVariable("requestingAgency") + "; missing="
+                + execution.getVariable("missingDocuments"));
+      }
     });
   }
 
   void applicantWaitEnded(DelegateExecution execution) {
     stages.findByEngineRef(execution.getActivityInstanceId()).ifPresent(step -> {
-      boolean supplemented = !execution.isCanceled();
-      if (supplemented) {
-        step.complete(DossierStage.APPLICANT, clock.instant(), calendar.zone());
-        audit(step.getDossierId(), DossierAudit.Action.SUPPLEMENT_SUBMITTED, step.getActivityId(), null);
-      } else {
+      if (execution.isCanceled()) {
         step.cancel(clock.instant());
+        return;
       }
+      step.complete(DossierStage.APPLICANT, clock.instant(), calendar);
+      boolean supplement = "SUPPLEMENT".equals(step.getStage());
+      audit(step.getDossierId(), supplement ? DossierAudit.Action.SUPPLEMENT_SUBMITTED
+          : DossierAudit.Action.OBLIGATIONS_PAID, step.getActivityId(),
+          supplement ? null : (String) execution.getVariable("paymentReference"));
     });
   }
 
   void procedureEnded(DelegateExecution execution, DossierStatus outcome) {
     dossier(execution).ifPresent(dossier -> {
       syncLegalTime(dossier, execution);
-      dossier.finish(outcome, clock.instant(), calendar.zone());
+      dossier.finish(outcome, clock.instant(), calendar.zone(),
+          stages.findFirstByDossierIdAndDelayMinutesGreaterThanOrderByDelayMinutesDescIdAsc(dossier.getId(), 0)
+              .orElse(null));
       audit(dossier.getId(), DossierAudit.Action.FINISHED, execution.getCurrentActivityId(), outcome.name());
     });
   }
@@ -140,9 +239,28 @@ class DossierReadModel {
     return dossier;
   }
 
-  private void syncLegalTime(Dossier dossier, VariableScope scope) {
-    dossier.legalTime(instant((Date) scope.getVariable("receivedAt")),
-        instant((Date) scope.getVariable("dossierDeadline")));
+  private void syncLegalTime(Dossier dossier, DelegateExecution execution) {
+    dossier.legalTime(LegalClock.of(execution).snapshot());
+  }
+
+  private static String candidateGroup(DelegateTask task) {
+    return task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).findFirst().orElse(null);
+  }
+
+  /** A moment as officers read it: local date and time of the legal calendar's zone. */
+  private String local(Instant moment) {
+    return moment == null ? null : java.time.LocalDateTime.ofInstant(moment, calendar.zone())
+        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+  }
+
+  private String json(Map<String, Object> values) {
+    try {
+      return json.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      return values.toString();
+    }
   }
 
   /** What the person decided at this step: the values of the fields of the step's form. */
@@ -159,11 +277,7 @@ class DossierReadModel {
         values.put(field.key(), value);
       }
     }
-    try {
-      return json.writeValueAsString(values);
-    } catch (JsonProcessingException e) {
-      return values.toString();
-    }
+    return json(values);
   }
 
   private java.io.InputStream deployedForm(String taskId) {

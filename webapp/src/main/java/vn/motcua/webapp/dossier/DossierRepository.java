@@ -21,7 +21,7 @@ interface DossierRepository extends JpaRepository<Dossier, Long> {
   Page<Dossier> findHandledBy(@Param("agencies") Collection<String> agencies, Pageable page);
 
   @Query("""
-      select d from Dossier d where d.provinceCode = :unit or d.districtCode = :unit or d.communeCode = :unit
+      select d from Dossier d where d.unitProvince = :unit or d.unitDistrict = :unit or d.unitCode = :unit
       order by d.submittedAt desc""")
   Page<Dossier> findInJurisdiction(@Param("unit") String adminUnitCode, Pageable page);
 

@@ -83,12 +83,17 @@ public class DossierService {
         .orElseThrow(() -> ApiException.unprocessable("error.fee.none", procedure.code(), facts.provinceCode()));
     List<String> circumstances = request.circumstances() == null ? List.of() : request.circumstances();
 
+    Places.Unit unit = places.unitOf(receivingAgency)
+        .orElseThrow(() -> ApiException.unprocessable("error.routing.unknownAgency", receivingAgency));
+
     SubmitDossierRequest.ApplicantData a = request.applicant();
     Dossier dossier = dossiers.save(new Dossier(receiptCodes.next(receivingAgency, today), procedure.code(),
         procedure.name(), procedure.processDefinitionId(), channel,
         new Applicant(a.fullName().trim(), a.idNumber(), a.phone(), a.email(), a.address(), category),
         new Dossier.Placement(facts.provinceCode(), facts.districtCode(), facts.communeCode(), facts.adminStructure(),
             ruleSet, receivingAgency),
+        new Dossier.Counting(procedure.sector(), unit.code(), unit.level().name(), unit.provinceCode(),
+            unit.districtCode()),
         fee.amount(), fee.basis(), by.username(), now));
     List<Rules.RequiredDocument> documents = rules.requiredDocuments(procedure.code(), circumstances);
     documents.forEach(doc -> requirements.save(
@@ -192,5 +197,24 @@ public class DossierService {
       throw ApiException.conflict("error.supplement.notAwaited", receiptCode);
     }
     runtime.createMessageCorrelation("SupplementSubmitted").processInstanceBusinessKey(receiptCode).correlate();
+  }
+
+  /**
+   * The applicant paid what the tax office assessed (the receipt is shown at the counter, or the tax system reports
+   * it through a worker): the dossier's wait ends and the legal clock runs again.
+   */
+  @Transactional
+  public void obligationsPaid(String receiptCode, String paymentReference, Staff by) {
+    Dossier dossier = dossiers.findByReceiptCode(receiptCode)
+        .orElseThrow(() -> ApiException.notFound("error.dossier.notFound", receiptCode));
+    if (!(by.has(Role.WORKER) || by.has(Role.OFFICER) && access.canView(by, dossier))) {
+      throw ApiException.forbidden("error.dossier.forbidden");
+    }
+    if (dossier.getStatus() != DossierStatus.AWAITING_PAYMENT) {
+      throw ApiException.conflict("error.payment.notAwaited", receiptCode);
+    }
+    runtime.createMessageCorrelation("FinancialObligationsPaid").processInstanceBusinessKey(receiptCode)
+        .setVariable("paymentReference", paymentReference)
+        .correlate();
   }
 }

@@ -8,7 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.ZoneId;
+import vn.motcua.processes.legaltime.LegalCalendar;
 
 /**
  * One line of the tracking sheet (form 05): a step held by an agency (or by the applicant while supplementing),
@@ -42,6 +42,7 @@ public class DossierStage {
   private String completedBy;
   @Enumerated(EnumType.STRING)
   private Timeliness timeliness;
+  private Integer delayMinutes;
   @Enumerated(EnumType.STRING)
   private State state;
 
@@ -71,10 +72,11 @@ public class DossierStage {
     this.dueAt = dueAt;
   }
 
-  void complete(String by, Instant at, ZoneId zone) {
+  void complete(String by, Instant at, LegalCalendar calendar) {
     this.completedBy = by;
     this.completedAt = at;
-    this.timeliness = Timeliness.of(at, dueAt, zone);
+    this.timeliness = Timeliness.of(at, dueAt, calendar.zone());
+    this.delayMinutes = dueAt == null ? null : (int) calendar.workingMinutesBetween(dueAt, at);
     this.state = State.COMPLETED;
   }
 
@@ -141,6 +143,11 @@ public class DossierStage {
 
   public Timeliness getTimeliness() {
     return timeliness;
+  }
+
+  /** Working minutes past the due date when the step was done (0 when in time). */
+  public Integer getDelayMinutes() {
+    return delayMinutes;
   }
 
   public State getState() {

@@ -14,5 +14,9 @@ interface DossierStageRepository extends JpaRepository<DossierStage, Long> {
   Optional<DossierStage> findFirstByDossierIdAndStateOrderByCompletedAtDescIdDesc(Long dossierId,
       DossierStage.State state);
 
+  /** The step that ran furthest past its due date: the one a late dossier is attributed to. */
+  Optional<DossierStage> findFirstByDossierIdAndDelayMinutesGreaterThanOrderByDelayMinutesDescIdAsc(Long dossierId,
+      int minutes);
+
   boolean existsByDossierIdAndAgencyCodeIn(Long dossierId, Collection<String> agencies);
 }

@@ -10,7 +10,7 @@ public record DossierView(String receiptCode, String procedureCode, String proce
                           AgencyRef receivingAgency, AgencyRef currentAgency, String currentStage, String currentStep,
                           OffsetDateTime submittedAt, OffsetDateTime receivedAt, OffsetDateTime deadline,
                           OffsetDateTime finishedAt, Timeliness timeliness, BigDecimal remainingWorkingDays,
-                          Fee fee, String ruleSetVersion, List<Requirement> requirements, List<Stage> stages) {
+                          Supervision supervision, Fee fee, String ruleSetVersion, List<Requirement> requirements, List<Stage> stages) {
 
   /** An agency by code and name. */
   public record AgencyRef(String code, String name) {
@@ -18,6 +18,17 @@ public record DossierView(String receiptCode, String procedureCode, String proce
 
   /** Where the applicant is, in the structure in force at submission. */
   public record Place(String provinceCode, String districtCode, String communeCode, String adminStructure) {
+  }
+
+  /**
+   * What legal time and supervision say of it: the current stage's deadline, the original deadline once a new
+   * appointment was given (with the apology), since when the clock is paused, the stage's warning and escalation,
+   * and, for a late dossier, the stage and agency it is attributed to and the cause its leader gave.
+   */
+  public record Supervision(OffsetDateTime stageDeadline, OffsetDateTime originalDeadline, OffsetDateTime pausedAt,
+                            OffsetDateTime warnedAt, OffsetDateTime apologizedAt, int escalationLevel,
+                            String escalatedTo, OffsetDateTime escalatedAt, String lateStage, AgencyRef lateAgency,
+                            String delayCause) {
   }
 
   /** The fee from the fee decision. */

@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds the dossier read model from the engine, inside the engine's own transaction, so the two never disagree.
  * What to record is declared in the models: every user task is a step (property {@code stage}, optional
- * {@code dossierStatus}); a wait state with {@code dossierStatus} waits for the applicant; a top-level end event
+ * {@code dossierStatus}) unless it is a {@code sideTask} raised beside the step (apology, escalation, with its
+ * {@code escalationLevel}); a wait state with {@code dossierStatus} waits for the applicant; a service task with
+ * {@code clockEvent} changed the legal clock; an end event with {@code alert} raised a warning; a top-level end event
  * with {@code outcome} finishes the dossier. Built-in listeners, so they run even when custom listeners are skipped.
  */
 @Component
@@ -48,10 +50,12 @@ class ReadModelPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
       Map<String, String> props = properties(element);
-      StepListener listener = new StepListener(props.getOrDefault("stage", "OTHER"), status(props));
+      TaskListener listener = "true".equals(props.get("sideTask"))
+          ? new SideTaskListener(Integer.parseInt(props.getOrDefault("escalationLevel", "0")))
+          : new StepListener(props.getOrDefault("stage", "OTHER"), status(props));
       TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
       for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
-          TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE)) {
+          TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE)) {
         task.addBuiltInTaskListener(event, listener);
       }
     }
@@ -68,7 +72,22 @@ class ReadModelPlugin extends AbstractProcessEnginePlugin {
     }
 
     @Override
+    public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+      String event = properties(element).get("clockEvent");
+      if (event != null) {
+        DossierReadModel.ClockEvent kind = DossierReadModel.ClockEvent.valueOf(event);
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+            (ExecutionListener) execution -> readModel.getObject().clockChanged(execution, kind));
+      }
+    }
+
+    @Override
     public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+      String alert = properties(element).get("alert");
+      if (alert != null) {
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+            (ExecutionListener) execution -> readModel.getObject().alertRaised(execution, alert));
+      }
       String outcome = properties(element).get("outcome");
       if (outcome != null && scope instanceof ProcessDefinitionEntity) {
         DossierStatus finalStatus = DossierStatus.valueOf(outcome);
@@ -85,6 +104,28 @@ class ReadModelPlugin extends AbstractProcessEnginePlugin {
     private DossierStatus status(Map<String, String> props) {
       String status = props.get("dossierStatus");
       return status == null ? null : DossierStatus.valueOf(status);
+    }
+  }
+
+  /** Relays the events of a task raised beside the dossier's step: it never moves the dossier. */
+  private final class SideTaskListener implements TaskListener {
+    private final int escalationLevel;
+
+    SideTaskListener(int escalationLevel) {
+      this.escalationLevel = escalationLevel;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      DossierReadModel model = readModel.getObject();
+      switch (task.getEventName()) {
+        case TaskListener.EVENTNAME_CREATE -> model.sideTaskStarted(task, escalationLevel);
+        case TaskListener.EVENTNAME_ASSIGNMENT -> model.stepAssigned(task);
+        case TaskListener.EVENTNAME_COMPLETE -> model.sideTaskCompleted(task);
+        default -> {
+          // a side task cancelled with its stage leaves nothing to record
+        }
+      }
     }
   }
 
@@ -105,6 +146,7 @@ class ReadModelPlugin extends AbstractProcessEnginePlugin {
         case TaskListener.EVENTNAME_CREATE -> model.stepStarted(task, stage,
             status == null ? DossierStatus.IN_PROGRESS : status);
         case TaskListener.EVENTNAME_ASSIGNMENT -> model.stepAssigned(task);
+        case TaskListener.EVENTNAME_UPDATE -> model.stepUpdated(task);
         case TaskListener.EVENTNAME_COMPLETE -> model.stepCompleted(task);
         case TaskListener.EVENTNAME_DELETE -> model.stepCancelled(task);
         default -> {

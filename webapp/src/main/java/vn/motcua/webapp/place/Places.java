@@ -25,6 +25,14 @@ public class Places {
     }
   }
 
+  /**
+   * The administrative unit an agency serves, with the district and province above it: where the dossiers it
+   * receives count in statistics and which supervisors see them. A district's own unit has {@code districtCode}
+   * equal to its code; a province's has none.
+   */
+  public record Unit(String code, AdminUnit.Level level, String provinceCode, String districtCode) {
+  }
+
   private final AdminUnitRepository units;
   private final AgencyRepository agencies;
 
@@ -61,6 +69,21 @@ public class Places {
 
   public Optional<Agency> agency(String code) {
     return code == null ? Optional.empty() : agencies.findById(code);
+  }
+
+  public Optional<Unit> unitOf(String agencyCode) {
+    return agency(agencyCode).flatMap(agency -> unit(agency.getAdminUnitCode())).map(unit -> {
+      String province = null;
+      String district = null;
+      for (AdminUnit u = unit; u != null; u = unit(u.getParentCode()).orElse(null)) {
+        if (u.getLevel() == AdminUnit.Level.PROVINCE) {
+          province = u.getCode();
+        } else if (u.getLevel() == AdminUnit.Level.DISTRICT) {
+          district = u.getCode();
+        }
+      }
+      return new Unit(unit.getCode(), unit.getLevel(), province, district);
+    });
   }
 
   public List<Agency> agencies() {

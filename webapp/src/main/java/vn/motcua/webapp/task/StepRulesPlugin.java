@@ -24,6 +24,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
+import vn.motcua.processes.legaltime.LegalTimeRefusal;
 import vn.motcua.webapp.catalog.StepDefinitions;
 import vn.motcua.webapp.catalog.StepForms;
 import vn.motcua.webapp.document.DocumentService;
@@ -83,7 +84,8 @@ class StepRulesPlugin extends AbstractProcessEnginePlugin {
   /**
    * The engine wraps whatever a task listener throws in a generic exception (a 500 on its REST API). Outside the
    * transaction, after the rollback, this gives back the rule violation itself, which the engine REST API answers
-   * with a 400 and motcua's API with a message per field.
+   * with a 400 and motcua's API with a message per field. A refusal by a rule of legal time becomes a rule
+   * violation of the step's decision, worded in the reader's language.
    */
   private static final class RuleViolationUnwrapper extends CommandInterceptor {
     @Override
@@ -94,6 +96,10 @@ class StepRulesPlugin extends AbstractProcessEnginePlugin {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
           if (cause instanceof RuleViolation violation) {
             throw violation;
+          }
+          if (cause instanceof LegalTimeRefusal refusal) {
+            throw new RuleViolation(refusal.getMessage(), List.of(new FieldErrors.FieldError("decision",
+                "legalTime." + refusal.code(), refusal.arguments().toArray())));
           }
         }
         throw e;

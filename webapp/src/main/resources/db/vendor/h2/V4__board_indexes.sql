@@ -1,0 +1,10 @@
+-- The supervisor's board's indexes on H2 (no partial indexes there).
+
+-- live lists: open dossiers only, by deadline, per province and per district
+create index dossier_open_province on dossier (unit_province, deadline);
+create index dossier_open_district on dossier (unit_district, deadline);
+-- KPIs over a period: received and finished per province and per district
+create index dossier_received_province on dossier (unit_province, received_at);
+create index dossier_received_district on dossier (unit_district, received_at);
+create index dossier_finished_province on dossier (unit_province, finished_at);
+create index dossier_finished_district on dossier (unit_district, finished_at);
