@@ -73,13 +73,13 @@ public final class Api {
     }
   }
 
-  /** The one task of the dossier this user can see; it must be the expected step. */
+  /** The one task of the dossier at this step that this user can see. */
   public Map<String, Object> task(String user, String receiptCode, String taskKey) {
     List<Map<String, Object>> mine = tasks(user).stream()
         .filter(t -> receiptCode.equals(t.get("receiptCode"))).toList();
-    assertThat(mine).as("tasks of %s for %s", user, receiptCode).hasSize(1);
-    assertThat(mine.get(0)).containsEntry("taskKey", taskKey);
-    return mine.get(0);
+    assertThat(mine).as("tasks of %s for %s", user, receiptCode)
+        .filteredOn(t -> taskKey.equals(t.get("taskKey"))).hasSize(1);
+    return mine.stream().filter(t -> taskKey.equals(t.get("taskKey"))).findFirst().orElseThrow();
   }
 
   /** A small but real PDF, as an officer would scan or export. */

@@ -1,0 +1,250 @@
+package vn.motcua.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.webapp.Api.dossierRequest;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Legal time running by itself across Tết 2027: a construction permit received on Monday 1 February 2027, just
+ * before the Lunar New Year holidays (5–11 February, with compensatory days), counts 15 working days to Monday
+ * 1 March. The test moves the engine clock and runs the jobs then due, as the job executor would, and follows the
+ * warning, the apology task, the new appointment and the two escalations as the read model and the audit show them.
+ */
+class LegalTimeIT extends PostgresIntegrationTest {
+
+  private static final String SPECIALIST = "trangdinh.ktht";
+  private static final String DIVISION_LEADER = "trangdinh.ktht.truongphong";
+  private static final String DISTRICT_SUPERVISOR = "giamsat.trangdinh";
+
+  @Autowired
+  private ManagementService management;
+
+  @Autowired
+  private RuntimeService runtime;
+
+  private Api api;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(rest);
+  }
+
+  /**
+   * Runs the dossier's jobs due at the engine's current time, earliest first, until none is left, as the job
+   * executor would (other tests' dossiers keep their timers).
+   */
+  private int runDueJobs(String code) {
+    int ran = 0;
+    List<Job> due;
+    while (!(due = dueJobs(code)).isEmpty()) {
+      for (Job job : due) {
+        management.executeJob(job.getId());
+        ran++;
+      }
+    }
+    return ran;
+  }
+
+  private List<Job> dueJobs(String code) {
+    List<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).list().stream()
+        .map(ProcessInstance::getId).toList();
+    return management.createJobQuery().executable().orderByJobDuedate().asc().list().stream()
+        .filter(job -> instances.contains(job.getProcessInstanceId())).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> audit(String code, String action) {
+    Map<String, Object> history = api.call("citizen", HttpMethod.GET, "/api/v1/dossiers/" + code + "/history", null)
+        .getBody();
+    return ((List<Map<String, Object>>) history.get("audit")).stream()
+        .filter(entry -> action.equals(entry.get("action"))).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> supervision(String code) {
+    return (Map<String, Object>) api.dossier("citizen", code).get("supervision");
+  }
+
+  private boolean hasTask(String user, String code, String taskKey) {
+    return api.tasks(user).stream()
+        .anyMatch(t -> code.equals(t.get("receiptCode")) && taskKey.equals(t.get("taskKey")));
+  }
+
+  @Test
+  void shouldWarnApologiseAndEscalateAtTheRightWorkingDayMomentsAcrossTet() {
+    // given: received on Monday 1 February 2027 at 09:00 by Tràng Định, handled by its infrastructure division
+    now("2027-02-01T09:00");
+    String code = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
+    api.complete("trangdinh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete(SPECIALIST, code, "Task_AcceptTransfer", Map.of("transferAccepted", true));
+
+    // then: 15 working days skip Tết (5, 8–11 February) and the weekends
+    Map<String, Object> dossier = api.dossier("citizen", code);
+    assertThat(dossier.get("deadline")).isEqualTo("2027-03-01T09:00:00+07:00");
+    assertThat(supervision(code)).containsEntry("stageDeadline", "2027-03-01T09:00:00+07:00");
+
+    // when: Tết passes; the first working day after it
+    now("2027-02-12T09:00");
+
+    // then: nothing is due yet; 4 working days were used (2, 3, 4 and 12 February)
+    assertThat(runDueJobs(code)).isZero();
+    assertThat(((Number) api.dossier("citizen", code).get("remainingWorkingDays")).doubleValue()).isEqualTo(11.0);
+
+    // when: one minute before 75% of the budget (11.25 working days: 23 February 11:00)
+    now("2027-02-23T10:59");
+    assertThat(runDueJobs(code)).isZero();
+    assertThat(supervision(code).get("warnedAt")).isNull();
+    now("2027-02-23T11:00");
+    runDueJobs(code);
+
+    // then: the early warning is recorded, the specialist's work goes on
+    assertThat(supervision(code)).containsEntry("warnedAt", "2027-02-23T11:00:00+07:00");
+    assertThat(audit(code, "STAGE_WARNING")).singleElement()
+        .satisfies(e -> assertThat(e).containsEntry("at", "2027-02-23T11:00:00+07:00"));
+    assertThat(hasTask(SPECIALIST, code, "Task_IssueApology")).isFalse();
+
+    // when: one working day before the deadline (Friday 26 February 09:00)
+    now("2027-02-26T08:59");
+    assertThat(runDueJobs(code)).isZero();
+    now("2027-02-26T09:00");
+    runDueJobs(code);
+
+    // then: the division must issue the apology with a new appointment (form 04)
+    assertThat(hasTask(SPECIALIST, code, "Task_IssueApology")).isTrue();
+    assertThat(audit(code, "APOLOGY_REQUESTED")).singleElement()
+        .satisfies(e -> assertThat(e).containsEntry("at", "2027-02-26T09:00:00+07:00"));
+
+    // when: it gives 2 more working days
+    api.complete(SPECIALIST, code, "Task_IssueApology", Map.of("extensionDays", 2,
+        "apologyReason", "Chờ ý kiến của Sở Xây dựng về chỉ giới xây dựng"));
+
+    // then: the new date, the original kept, the step's due date moved, the reason on record
+    assertThat(api.dossier("citizen", code).get("deadline")).isEqualTo("2027-03-03T09:00:00+07:00");
+    assertThat(supervision(code)).containsEntry("originalDeadline", "2027-03-01T09:00:00+07:00")
+        .containsEntry("apologizedAt", "2027-02-26T09:00:00+07:00");
+    assertThat(api.task(SPECIALIST, code, "Task_Appraise")).containsEntry("due", "2027-03-03T09:00:00+07:00");
+    assertThat(audit(code, "DEADLINE_EXTENDED")).singleElement().satisfies(e -> {
+      assertThat(e).containsEntry("actor", SPECIALIST);
+      assertThat((String) e.get("detail")).contains("Chờ ý kiến của Sở Xây dựng", "\"previousDeadline\":\"2027-03-01 09:00\"",
+          "\"newDeadline\":\"2027-03-03 09:00\"");
+    });
+
+    // when: the old deadline passes (no escalation: the new one holds), then the new one
+    now("2027-03-01T09:00");
+    assertThat(runDueJobs(code)).isZero();
+    now("2027-03-03T09:00");
+    runDueJobs(code);
+
+    // then: the division's leader must direct it
+    assertThat(hasTask(DIVISION_LEADER, code, "Task_DirectOverdueStage")).isTrue();
+    assertThat(supervision(code)).containsEntry("escalationLevel", 1)
+        .containsEntry("escalatedTo", "H180-KTHT.leader");
+    api.complete(DIVISION_LEADER, code, "Task_DirectOverdueStage", Map.of("delayCause", "COORDINATION",
+        "measures", "Đã đôn đốc Sở Xây dựng trả lời trước 04/3"));
+
+    // when: two working days later the stage is still open
+    now("2027-03-05T08:59");
+    assertThat(runDueJobs(code)).isZero();
+    now("2027-03-05T09:00");
+    runDueJobs(code);
+
+    // then: the district's supervisor is told
+    assertThat(hasTask(DISTRICT_SUPERVISOR, code, "Task_SuperviseOverdueStage")).isTrue();
+    assertThat(supervision(code)).containsEntry("escalationLevel", 2).containsEntry("escalatedTo", "H180.supervision")
+        .containsEntry("delayCause", "COORDINATION");
+    assertThat(audit(code, "ESCALATED")).extracting(e -> e.get("at"))
+        .containsExactly("2027-03-03T09:00:00+07:00", "2027-03-05T09:00:00+07:00");
+
+    // when: the division finishes the dossier
+    now("2027-03-05T10:00");
+    api.complete(SPECIALIST, code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
+        "appraisalNote", "Đủ điều kiện cấp phép"));
+    api.complete(DIVISION_LEADER, code, "Task_Approve", Map.of("approval", "SIGN"));
+    api.complete("trangdinh.motcua", code, "Task_ReturnResult", Map.of("returnMethod", "COUNTER",
+        "receivedBy", "Nguyễn Văn An"));
+
+    // then: the supervisor's task ended with the stage; the dossier counts as late, attributed to the appraisal
+    assertThat(hasTask(DISTRICT_SUPERVISOR, code, "Task_SuperviseOverdueStage")).isFalse();
+    Map<String, Object> finished = api.dossier("citizen", code);
+    assertThat(finished).containsEntry("status", "RESULT_RETURNED").containsEntry("timeliness", "LATE");
+    assertThat(supervision(code)).containsEntry("lateStage", "APPRAISE");
+    assertThat(((Map<?, ?>) supervision(code).get("lateAgency")).get("code")).isEqualTo("H180-KTHT");
+
+    // and the whole story is in the audit trail in the order it happened
+    Map<String, Object> history = api.call("citizen", HttpMethod.GET, "/api/v1/dossiers/" + code + "/history", null)
+        .getBody();
+    @SuppressWarnings("unchecked")
+    List<String> actions = ((List<Map<String, Object>>) history.get("audit")).stream()
+        .map(e -> (String) e.get("action"))
+        .filter(a -> List.of("STAGE_WARNING", "APOLOGY_REQUESTED", "DEADLINE_EXTENDED", "ESCALATED", "FINISHED")
+            .contains(a))
+        .toList();
+    assertThat(actions).containsExactly("STAGE_WARNING", "APOLOGY_REQUESTED", "DEADLINE_EXTENDED", "ESCALATED",
+        "ESCALATED", "FINISHED");
+  }
+
+  @Test
+  void shouldRefuseASupplementAfterTheWindowWithAClearMessageAndKeepTheDeadline() {
+    // given: received Monday 16 November 2026; the 3-working-day window closed Thursday 19th at 09:00
+    now("2026-11-16T09:00");
+    String code = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
+    api.complete("trangdinh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete(SPECIALIST, code, "Task_AcceptTransfer", Map.of("transferAccepted", true));
+    now("2026-11-20T09:00");
+    String id = (String) api.task(SPECIALIST, code, "Task_Appraise").get("id");
+    api.call(SPECIALIST, HttpMethod.POST, "/api/v1/tasks/" + id + "/claim", null);
+
+    // when
+    var refused = api.call(SPECIALIST, HttpMethod.POST, "/api/v1/tasks/" + id + "/complete",
+        Map.of("variables", Map.of("appraisal", "SUPPLEMENT", "appraisalNote", "Thiếu bản vẽ",
+            "missingDocuments", "Bản vẽ mặt bằng")));
+
+    // then
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody().toString()).contains("Đã quá thời hạn 3 ngày làm việc kể từ khi tiếp nhận");
+    Map<String, Object> unchanged = api.dossier("citizen", code);
+    assertThat(unchanged).containsEntry("status", "IN_PROGRESS").containsEntry("deadline", "2026-12-07T09:00:00+07:00");
+    assertThat(audit(code, "CLOCK_PAUSED")).isEmpty();
+  }
+
+  @Test
+  void shouldRecordWhoPausedAndRestartedTheClockAndWhy() {
+    // given
+    now("2026-11-16T09:00");
+    String code = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
+    api.complete("trangdinh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete(SPECIALIST, code, "Task_AcceptTransfer", Map.of("transferAccepted", true));
+
+    // when: asked on Tuesday, supplemented the next Monday at 10:00
+    now("2026-11-17T09:00");
+    api.complete(SPECIALIST, code, "Task_Appraise", Map.of("appraisal", "SUPPLEMENT", "appraisalNote", "Thiếu",
+        "missingDocuments", "Bản vẽ mặt bằng công trình"));
+    Map<String, Object> paused = api.dossier("citizen", code);
+    now("2026-11-23T10:00");
+    api.call("citizen", HttpMethod.POST, "/api/v1/dossiers/" + code + "/supplements", null);
+
+    // then: while waiting, the clock stood still; then 15 working days again from the supplement
+    assertThat(paused).containsEntry("status", "AWAITING_SUPPLEMENT");
+    assertThat(((Map<?, ?>) paused.get("supervision")).get("pausedAt")).isEqualTo("2026-11-17T09:00:00+07:00");
+    assertThat(api.dossier("citizen", code)).containsEntry("deadline", "2026-12-14T10:00:00+07:00")
+        .containsEntry("receivedAt", "2026-11-16T09:00:00+07:00");
+    assertThat(audit(code, "CLOCK_PAUSED")).singleElement().satisfies(e -> {
+      assertThat(e).containsEntry("actor", SPECIALIST).containsEntry("at", "2026-11-17T09:00:00+07:00");
+      assertThat((String) e.get("detail")).contains("Bản vẽ mặt bằng công trình");
+    });
+    assertThat(audit(code, "CLOCK_RESUMED")).singleElement().satisfies(e -> {
+      assertThat(e).containsEntry("actor", "citizen").containsEntry("at", "2026-11-23T10:00:00+07:00");
+      assertThat((String) e.get("detail")).contains("\"rule\":\"RESTART\"", "\"newDeadline\":\"2026-12-14 10:00\"");
+    });
+  }
+}
