@@ -25,6 +25,11 @@ public final class LegalCalendar {
     this.zone = zone;
   }
 
+  /** Working minutes in a full office day. */
+  public long minutesPerDay() {
+    return hours.minutesPerDay();
+  }
+
   public ZoneId zone() {
     return zone;
   }
@@ -144,6 +149,11 @@ public final class LegalCalendar {
   public BigDecimal workingDaysBetween(Instant start, Instant end) {
     return BigDecimal.valueOf(workingMinutesBetween(start, end))
         .divide(BigDecimal.valueOf(hours.minutesPerDay()), 2, RoundingMode.HALF_UP);
+  }
+
+  /** Working days left until the deadline at the given moment; negative: how many working days it is late. */
+  public BigDecimal remainingWorkingDays(Instant deadline, Instant now) {
+    return now.isAfter(deadline) ? workingDaysBetween(deadline, now).negate() : workingDaysBetween(now, deadline);
   }
 
   public LocalDate nextWorkingDay(LocalDate day) {

@@ -78,6 +78,7 @@ public class DocumentService {
     String name = FileTypes.cleanName(upload.fileName(), contentType);
     DossierDocument stored = documents.save(new DossierDocument(dossier.getId(), blankToNull(taskId), step, kind,
         name, contentType, content, sha256(content), by.username(), clock.instant()));
+    dossier.documentAttached(kind);
     journal.record(dossier, by.username(), vn.motcua.webapp.dossier.DossierAudit.Action.DOCUMENT_ATTACHED, step,
         kind + " " + name + " sha256=" + stored.getSha256());
     return view(stored);

@@ -67,10 +67,15 @@ public class Dossier {
   private String escalatedTo;
   private String lateStage;
   private String lateAgency;
+  private Integer lateMinutes;
   private String delayCause;
   private Boolean paidOnline;
   private boolean digitized;
+  private boolean electronicResult;
+  private boolean portalSynced;
   private Integer rating;
+  private Integer receivedMonth;
+  private Integer finishedMonth;
   private Instant finishedAt;
   @Enumerated(EnumType.STRING)
   private Timeliness timeliness;
@@ -151,9 +156,10 @@ public class Dossier {
    * The legal clock as the engine holds it: receipt, deadline (and the original one once rescheduled), the current
    * stage's deadline and, while the applicant has the dossier, since when the clock is paused.
    */
-  void legalTime(LegalClock.Snapshot clock) {
+  void legalTime(LegalClock.Snapshot clock, ZoneId zone) {
     if (clock.receivedAt() != null && this.receivedAt == null) {
       this.receivedAt = clock.receivedAt();
+      this.receivedMonth = month(receivedAt, zone);
     }
     if (clock.deadline() != null) {
       this.deadline = clock.deadline();
@@ -195,9 +201,22 @@ public class Dossier {
     this.delayCause = cause;
   }
 
-  /** The result (or refusal) was issued as an electronic document. */
-  void digitized() {
-    this.digitized = true;
+  /**
+   * A file was attached: a scanned or uploaded component makes the dossier digitized; a result or certificate
+   * means the result was issued electronically (both Decision 766 metrics).
+   */
+  public void documentAttached(String kind) {
+    if ("SCAN".equals(kind)) {
+      this.digitized = true;
+    } else if ("RESULT".equals(kind) || "CERTIFICATE".equals(kind)) {
+      this.electronicResult = true;
+    }
+  }
+
+  /** A local calendar month as yyyymm, the unit of the board's trends. */
+  static int month(Instant at, ZoneId zone) {
+    java.time.LocalDate day = at.atZone(zone).toLocalDate();
+    return day.getYear() * 100 + day.getMonthValue();
   }
 
   /**
@@ -212,6 +231,7 @@ public class Dossier {
     ensureOpen();
     this.status = outcome;
     this.finishedAt = at;
+    this.finishedMonth = month(at, zone);
     this.currentAgency = null;
     this.currentAssignee = null;
     this.currentStage = null;
@@ -223,6 +243,7 @@ public class Dossier {
     if (timeliness == Timeliness.LATE && mostLate != null) {
       this.lateStage = mostLate.getStage();
       this.lateAgency = mostLate.getAgencyCode();
+      this.lateMinutes = mostLate.getDelayMinutes();
     }
   }
 
@@ -400,6 +421,11 @@ public class Dossier {
     return lateAgency;
   }
 
+  /** Working minutes the step the dossier is attributed to ran past its due date. */
+  public Integer getLateMinutes() {
+    return lateMinutes;
+  }
+
   public String getDelayCause() {
     return delayCause;
   }
@@ -414,5 +440,21 @@ public class Dossier {
 
   public Integer getRating() {
     return rating;
+  }
+
+  public boolean isElectronicResult() {
+    return electronicResult;
+  }
+
+  public boolean isPortalSynced() {
+    return portalSynced;
+  }
+
+  public Integer getReceivedMonth() {
+    return receivedMonth;
+  }
+
+  public Integer getFinishedMonth() {
+    return finishedMonth;
   }
 }

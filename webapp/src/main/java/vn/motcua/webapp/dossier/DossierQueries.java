@@ -148,9 +148,8 @@ public class DossierQueries {
       return null;
     }
     // while the applicant has the dossier the clock stands still
-    Instant now = d.getPausedAt() != null ? d.getPausedAt() : clock.instant();
-    return now.isAfter(d.getDeadline()) ? calendar.workingDaysBetween(d.getDeadline(), now).negate()
-        : calendar.workingDaysBetween(now, d.getDeadline());
+    return calendar.remainingWorkingDays(d.getDeadline(),
+        d.getPausedAt() != null ? d.getPausedAt() : clock.instant());
   }
 
   private DossierView.AgencyRef agency(String code) {

@@ -136,7 +136,7 @@ class DossierReadModel {
     LegalClock.Change change = LegalClock.takeChange(execution);
     dossier(execution).ifPresent(dossier -> {
       LegalClock.Snapshot time = LegalClock.of(execution).snapshot();
-      dossier.legalTime(time);
+      dossier.legalTime(time, calendar.zone());
       Map<String, Object> detail = new LinkedHashMap<>();
       if (event == ClockEvent.STAGE_STARTED) {
         dossier.stageStarted();
@@ -240,7 +240,7 @@ class DossierReadModel {
   }
 
   private void syncLegalTime(Dossier dossier, DelegateExecution execution) {
-    dossier.legalTime(LegalClock.of(execution).snapshot());
+    dossier.legalTime(LegalClock.of(execution).snapshot(), calendar.zone());
   }
 
   private static String candidateGroup(DelegateTask task) {

@@ -10,6 +10,7 @@ public record MotcuaProperties(
     @DefaultValue LegalTime legalTime,
     @DefaultValue Demo demo,
     @DefaultValue Documents documents,
+    @DefaultValue Board board,
     @DefaultValue("classpath:reference/") String referenceData,
     @DefaultValue("20") String defaultProvince) {
 
@@ -20,6 +21,10 @@ public record MotcuaProperties(
       @DefaultValue("15:00") String sameDayCutoff,
       @DefaultValue({"classpath*:calendar/holidays-*.yaml", "file:./config/calendar/holidays-*.yaml"})
       List<String> calendars) {
+  }
+
+  /** The supervisor's board: which version of the Decision 766 index (the serviceIndex decision) it scores. */
+  public record Board(@DefaultValue("766/2022") String indexVersion, @DefaultValue("50") int pageSize) {
   }
 
   /** Files attached to dossiers. */

@@ -1,0 +1,96 @@
+package vn.motcua.webapp.board;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.webapp.people.Staff;
+import vn.motcua.webapp.place.AdminUnit;
+import vn.motcua.webapp.place.Places;
+
+/**
+ * What a supervisor's board shows for a scope, filter and period: the live lists, the KPIs of the unit and of each
+ * unit below it, the trend, delay attribution, and the Decision 766 index with the ranking of the units below.
+ */
+@Service
+@Transactional(readOnly = true)
+public class BoardService {
+
+  private final BoardScopes scopes;
+  private final BoardQueries queries;
+  private final ServiceIndex index;
+  private final IndexInputs inputs;
+  private final Places places;
+
+  BoardService(BoardScopes scopes, BoardQueries queries, ServiceIndex index, IndexInputs inputs, Places places) {
+    this.scopes = scopes;
+    this.queries = queries;
+    this.index = index;
+    this.inputs = inputs;
+    this.places = places;
+  }
+
+  /** The scope of this person's board, narrowed to the filter's unit when it names one inside it. */
+  public BoardScope scope(Staff staff, BoardFilter filter) {
+    return scopes.narrow(scopes.of(staff), filter.unit());
+  }
+
+  public BoardQueries.Page list(Staff staff, BoardList list, BoardFilter filter, int page, int size) {
+    return queries.list(list, scope(staff, filter), filter, page, size);
+  }
+
+  /** A unit's figures for the report and the bars: the whole scope first, then each unit right below it. */
+  public record UnitFigures(String code, String name, Kpis kpis) {
+  }
+
+  /** A unit's place in the ranking (equal totals share a rank). */
+  public record Ranked(int rank, ServiceIndex.Result result) {
+  }
+
+  public record Overview(BoardScope scope, Period period, Kpis kpis, List<UnitFigures> units,
+                         List<BoardQueries.MonthPoint> trend, List<BoardQueries.Delay> delays,
+                         ServiceIndex.Result index, List<Ranked> ranking) {
+  }
+
+  public Overview overview(Staff staff, BoardFilter filter, Period period) {
+    BoardScope scope = scope(staff, filter);
+    Kpis total = queries.kpis(scope, filter, period, false).values().iterator().next();
+    Map<String, Kpis> byUnit = queries.kpis(scope, filter, period, true);
+    List<UnitFigures> units = byUnit.entrySet().stream()
+        .filter(e -> e.getKey() != null)
+        .map(e -> new UnitFigures(e.getKey(), scopes.unitName(e.getKey()), e.getValue()))
+        .sorted(Comparator.comparing(UnitFigures::code))
+        .toList();
+
+    List<ServiceIndex.Part> parts = index.parts();
+    List<String> codes = new ArrayList<>(units.stream().map(UnitFigures::code).toList());
+    if (!scope.everywhere()) {
+      codes.add(scope.code());
+    }
+    Map<String, Map<String, ServiceIndex.Rate>> entered = inputs.rates(codes, period);
+    ServiceIndex.Result own = index.score(parts, scope.code(), scope.everywhere() ? null : scope.name(),
+        scope.level(), total, entered.getOrDefault(scope.code(), Map.of()));
+
+    // rank the units one level below the scope (its own departments or divisions are not among them)
+    List<ServiceIndex.Result> results = units.stream()
+        .filter(u -> !u.code().equals(scope.code()))
+        .map(u -> index.score(parts, u.code(), u.name(), level(u.code()), u.kpis(),
+            entered.getOrDefault(u.code(), Map.of())))
+        .sorted(Comparator.comparingDouble(ServiceIndex.Result::total).reversed()
+            .thenComparing(ServiceIndex.Result::unitCode))
+        .toList();
+    List<Ranked> ranking = new ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      boolean tie = i > 0 && results.get(i).total() == results.get(i - 1).total();
+      ranking.add(new Ranked(tie ? ranking.get(i - 1).rank() : i + 1, results.get(i)));
+    }
+    return new Overview(scope, period, total, units, queries.trend(scope, filter, period),
+        queries.delays(scope, filter, period), own, ranking);
+  }
+
+  private AdminUnit.Level level(String unitCode) {
+    return places.unit(unitCode).map(AdminUnit::getLevel).orElse(null);
+  }
+}
