@@ -36,11 +36,38 @@ public final class Browser {
       options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
           "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
           "--window-size=1400,1000", "--lang=vi");
-      driver = new ChromeDriver(service, options);
+      options.setExperimentalOption("prefs", java.util.Map.of(
+          "download.default_directory", downloads().toAbsolutePath().toString(),
+          "download.prompt_for_download", false));
+      ChromeDriver chrome = new ChromeDriver(service, options);
+      chrome.executeCdpCommand("Browser.setDownloadBehavior", java.util.Map.of("behavior", "allow",
+          "downloadPath", downloads().toAbsolutePath().toString()));
+      driver = chrome;
       driver.manage().timeouts().implicitlyWait(Duration.ZERO);
       Runtime.getRuntime().addShutdownHook(new Thread(driver::quit));
     }
     return driver;
+  }
+
+  /** Where the browser saves what a test downloads (target/downloads). */
+  public static Path downloads() {
+    try {
+      return Files.createDirectories(Path.of("target", "downloads"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits for a finished download whose name starts with the prefix and ends with the suffix. */
+  public static Path downloaded(String prefix, String suffix) {
+    return new WebDriverWait(driver(), Duration.ofSeconds(20)).until(d -> {
+      try (var files = Files.list(downloads())) {
+        return files.filter(f -> f.getFileName().toString().startsWith(prefix)
+            && f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   public static WebDriverWait waiting() {

@@ -63,6 +63,11 @@ public class BoardQueries {
 
   // ------------------------------------------------------------------------------------------------ live lists
 
+  public long count(BoardList list, BoardScope scope, BoardFilter filter) {
+    Where where = live(list, scope, filter);
+    return jdbc.queryForObject("select count(*) from dossier" + where.sql, where.params, Long.class);
+  }
+
   public Page list(BoardList list, BoardScope scope, BoardFilter filter, int page, int size) {
     Where where = live(list, scope, filter);
     long total = jdbc.queryForObject("select count(*) from dossier" + where.sql, where.params, Long.class);

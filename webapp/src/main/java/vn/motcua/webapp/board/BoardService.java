@@ -41,6 +41,43 @@ public class BoardService {
     return queries.list(list, scope(staff, filter), filter, page, size);
   }
 
+  /** The supervisor's whole scope, before any narrowing to a unit. */
+  public BoardScope rootScope(Staff staff) {
+    return scopes.of(staff);
+  }
+
+  /** The units a supervisor may narrow the board to. */
+  public List<AdminUnit> unitsBelow(BoardScope root) {
+    return places.below(root.code());
+  }
+
+  /** How many dossiers each live list holds. */
+  public Map<BoardList, Long> counts(Staff staff, BoardFilter filter) {
+    BoardScope scope = scope(staff, filter);
+    Map<BoardList, Long> counts = new java.util.EnumMap<>(BoardList.class);
+    for (BoardList list : BoardList.values()) {
+      counts.put(list, queries.count(list, scope, filter));
+    }
+    return counts;
+  }
+
+  /** Every row of a live list, for an export. */
+  public void forEach(Staff staff, BoardList list, BoardFilter filter, java.util.function.Consumer<BoardRow> rows) {
+    queries.forEach(list, scope(staff, filter), filter, rows);
+  }
+
+  /** The agencies whose dossiers count in the scope, for the filter. */
+  public List<vn.motcua.webapp.place.Agency> agencies(BoardScope scope) {
+    return places.agencies().stream()
+        .filter(agency -> scope.everywhere() || places.unitOf(agency.getCode()).map(unit -> switch (scope.level()) {
+          case PROVINCE -> scope.code().equals(unit.provinceCode());
+          case DISTRICT -> scope.code().equals(unit.districtCode());
+          case COMMUNE -> scope.code().equals(unit.code());
+        }).orElse(false))
+        .sorted(Comparator.comparing(vn.motcua.webapp.place.Agency::getCode))
+        .toList();
+  }
+
   /** A unit's figures for the report and the bars: the whole scope first, then each unit right below it. */
   public record UnitFigures(String code, String name, Kpis kpis) {
   }

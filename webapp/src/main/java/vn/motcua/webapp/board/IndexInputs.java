@@ -34,10 +34,10 @@ public class IndexInputs {
         .addValue("component", component).addValue("numerator", numerator).addValue("denominator", denominator)
         .addValue("by", by).addValue("at", Timestamp.from(clock.instant()));
     int updated = jdbc.update("update index_input set numerator = :numerator, denominator = :denominator,"
-        + " entered_by = :by, entered_at = :at where unit_code = :unit and month = :month and component = :component",
-        params);
+        + " entered_by = :by, entered_at = :at"
+        + " where unit_code = :unit and period_month = :month and component = :component", params);
     if (updated == 0) {
-      jdbc.update("insert into index_input (unit_code, month, component, numerator, denominator, entered_by,"
+      jdbc.update("insert into index_input (unit_code, period_month, component, numerator, denominator, entered_by,"
           + " entered_at) values (:unit, :month, :component, :numerator, :denominator, :by, :at)", params);
     }
   }
@@ -49,7 +49,7 @@ public class IndexInputs {
       return rates;
     }
     jdbc.query("select unit_code, component, sum(numerator) as n, sum(denominator) as d from index_input"
-            + " where unit_code in (:units) and month between :first and :last group by unit_code, component",
+            + " where unit_code in (:units) and period_month between :first and :last group by unit_code, component",
         new MapSqlParameterSource().addValue("units", units).addValue("first", period.firstMonth())
             .addValue("last", period.lastMonth()),
         (RowCallbackHandler) rs -> rates.computeIfAbsent(rs.getString("unit_code"), u -> new HashMap<>())

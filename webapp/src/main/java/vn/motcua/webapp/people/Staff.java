@@ -18,6 +18,16 @@ public record Staff(String username, String fullName, String email, Set<Role> ro
     return roles.contains(role);
   }
 
+  /** Works on dossiers (the workbench is theirs). */
+  public boolean officer() {
+    return has(Role.OFFICER);
+  }
+
+  /** Watches over dossiers (the board is theirs). */
+  public boolean supervising() {
+    return has(Role.SUPERVISOR) || has(Role.REFORM) || has(Role.ADMIN);
+  }
+
   public boolean inGroup(String groupId) {
     return groupIds.contains(groupId);
   }

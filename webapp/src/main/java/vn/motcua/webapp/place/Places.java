@@ -86,6 +86,25 @@ public class Places {
     });
   }
 
+  /** Every unit below the given one (districts, then their communes), in order of code; all units for null. */
+  public List<AdminUnit> below(String code) {
+    List<AdminUnit> all = units.findAll(org.springframework.data.domain.Sort.by("code"));
+    if (code == null) {
+      return all;
+    }
+    List<AdminUnit> found = new java.util.ArrayList<>();
+    java.util.Deque<String> parents = new java.util.ArrayDeque<>(List.of(code));
+    while (!parents.isEmpty()) {
+      String parent = parents.pop();
+      all.stream().filter(u -> parent.equals(u.getParentCode())).forEach(u -> {
+        found.add(u);
+        parents.push(u.getCode());
+      });
+    }
+    found.sort(java.util.Comparator.comparing(AdminUnit::getLevel).thenComparing(AdminUnit::getCode));
+    return found;
+  }
+
   public List<Agency> agencies() {
     return agencies.findAll();
   }

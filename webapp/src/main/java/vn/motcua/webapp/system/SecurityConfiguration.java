@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -61,15 +62,32 @@ class SecurityConfiguration {
     return http.build();
   }
 
-  /** The officers' workbench: a signed-in session with a login form and CSRF protection on every change. */
+  /**
+   * The officers' workbench and the supervisors' board: a signed-in session with a login form and CSRF protection
+   * on every change. Supervisors also open a dossier's page and files from the board.
+   */
   @Bean
   @Order(2)
   SecurityFilterChain workbench(HttpSecurity http, IdentityService identity) throws Exception {
-    http.securityMatcher(new OrRequestMatcher(path("/workbench/**"), path("/login"), path("/logout")))
+    String[] supervising = {Role.SUPERVISOR.name(), Role.REFORM.name(), Role.ADMIN.name()};
+    SavedRequestAwareAuthenticationSuccessHandler home = new SavedRequestAwareAuthenticationSuccessHandler() {
+      @Override
+      protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
+          jakarta.servlet.http.HttpServletResponse response, org.springframework.security.core.Authentication auth) {
+        boolean officer = auth.getAuthorities().stream()
+            .anyMatch(a -> a.getAuthority().equals(Role.OFFICER.authority()));
+        return officer ? "/workbench" : "/board";
+      }
+    };
+    http.securityMatcher(new OrRequestMatcher(path("/workbench/**"), path("/board/**"), path("/board"),
+            path("/login"), path("/logout")))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(path("/login")).permitAll()
+            .requestMatchers(path("/board"), path("/board/**")).hasAnyRole(supervising)
+            .requestMatchers(path("/workbench/dossiers/**"), path("/workbench/documents/**"))
+            .hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name(), Role.REFORM.name(), Role.ADMIN.name())
             .anyRequest().hasRole(Role.OFFICER.name()))
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/workbench").permitAll())
+        .formLogin(form -> form.loginPage("/login").successHandler(home).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
