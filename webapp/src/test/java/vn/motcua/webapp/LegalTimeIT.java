@@ -137,7 +137,15 @@ class LegalTimeIT extends PostgresIntegrationTest {
       assertThat(e).containsEntry("actor", SPECIALIST);
       assertThat((String) e.get("detail")).contains("Chờ ý kiến của Sở Xây dựng", "\"previousDeadline\":\"2027-03-01 09:00\"",
           "\"newDeadline\":\"2027-03-03 09:00\"");
+      // and as officers read it in the dossier's audit trail
+      assertThat((String) e.get("summary")).contains("lý do: Chờ ý kiến của Sở Xây dựng",
+          "hạn cũ: 2027-03-01 09:00", "hạn mới: 2027-03-03 09:00");
     });
+
+    // and the apology with the new appointment (form 04) is issued to the applicant, filed with the dossier
+    assertThat(letter(code, "APOLOGY_LETTER")).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+        "Kính gửi: Ông/Bà Nguyễn Văn An", "Chờ ý kiến của Sở Xây dựng về chỉ giới xây dựng",
+        "09 giờ 00 phút, ngày 01/03/2027", "03/03/2027", "PHÒNG KINH TẾ VÀ HẠ TẦNG", "Ngày 26 tháng 2 năm 2027");
 
     // when: the old deadline passes (no escalation: the new one holds), then the new one
     now("2027-03-01T09:00");
@@ -191,6 +199,51 @@ class LegalTimeIT extends PostgresIntegrationTest {
         .toList();
     assertThat(actions).containsExactly("STAGE_WARNING", "APOLOGY_REQUESTED", "DEADLINE_EXTENDED", "ESCALATED",
         "ESCALATED", "FINISHED");
+  }
+
+  /** The text of the letter of this kind filed with the dossier, as the applicant downloads it. */
+  @SuppressWarnings("unchecked")
+  private String letter(String code, String kind) {
+    List<Map<String, Object>> documents = (List<Map<String, Object>>) (List<?>) rest.withBasicAuth("citizen", "demo")
+        .getForObject("/api/v1/dossiers/" + code + "/documents", List.class);
+    Map<String, Object> letter = documents.stream().filter(d -> kind.equals(d.get("kind"))).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " among " + documents));
+    byte[] pdf = rest.withBasicAuth("citizen", "demo")
+        .getForObject("/api/v1/documents/" + letter.get("id") + "/content", byte[].class);
+    try {
+      com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+      String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+      reader.close();
+      return text;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void shouldIssueTheLettersOfARefusalAtTheCounterAndOfAStop() {
+    // given
+    now("2026-11-16T09:00");
+    String refused = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
+    String stopped = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
+
+    // when: the counter refuses the first; the second is stopped at the applicant's request
+    api.complete("chiminh.motcua", refused, "Task_CheckCompleteness", Map.of("completeness", "REFUSE",
+        "refusalReason", "Thủ tục không thuộc thẩm quyền của UBND xã"));
+    api.complete("trangdinh.motcua", stopped, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete(SPECIALIST, stopped, "Task_AcceptTransfer", Map.of("transferAccepted", true));
+    api.complete(SPECIALIST, stopped, "Task_Appraise", Map.of("appraisal", "PROPOSE_STOP",
+        "appraisalNote", "Người nộp có đơn xin dừng", "stopReason", "Người nộp hồ sơ có đơn đề nghị dừng giải quyết"));
+    api.complete(DIVISION_LEADER, stopped, "Task_Approve", Map.of("approval", "SIGN"));
+
+    // then: each letter, with its reasons, is there for the applicant before the counter returns the dossier
+    assertThat(letter(refused, "RECEPTION_REFUSAL")).contains("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
+        "Thủ tục không thuộc thẩm quyền của UBND xã", "ỦY BAN NHÂN DÂN XÃ CHÍ MINH");
+    assertThat(letter(stopped, "STOP_NOTICE")).contains("THÔNG BÁO VỀ VIỆC DỪNG XỬ LÝ HỒ SƠ", "Mẫu số 05",
+        "Người nộp hồ sơ có đơn đề nghị dừng giải quyết");
+    api.complete("trangdinh.motcua", stopped, "Task_ReturnResult", Map.of("returnMethod", "COUNTER",
+        "receivedBy", "Nguyễn Văn An"));
+    assertThat(api.dossier("citizen", stopped)).containsEntry("status", "STOPPED");
   }
 
   @Test

@@ -194,7 +194,7 @@ public class BoardExports {
   public void report(BoardService.Overview o, Locale locale, String preparedBy, OffsetDateTime preparedAt,
       OutputStream out) {
     Document pdf = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
-    PdfWriter.getInstance(pdf, out);
+    PdfWriter.getInstance(pdf, out).setCloseStream(false);
     pdf.addTitle(text("board.report.title", locale));
     pdf.addCreator("motcua");
     pdf.open();
@@ -213,7 +213,7 @@ public class BoardExports {
     pair(kpis, text("board.column.late", locale), number(k.late(), locale),
         text("board.column.onTimeShare", locale), share(k.onTimeShare(), locale));
     pair(kpis, text("board.column.inProgress", locale), number(k.inProgress(), locale),
-        text("board.column.overdue", locale), number(k.overdue(), locale));
+        text("board.column.overdue", locale), k.overdue() == null ? "—" : number(k.overdue(), locale));
     pair(kpis, text("board.column.onlineShare", locale), share(k.onlineShare(), locale),
         text("board.column.onlinePaymentShare", locale), share(k.onlinePaymentShare(), locale));
     pair(kpis, text("board.column.digitizedShare", locale), share(k.digitizedShare(), locale),
@@ -228,7 +228,8 @@ public class BoardExports {
       Kpis f = u.kpis();
       cells(units, u.name(), number(f.received(), locale), number(f.finished(), locale), number(f.early(), locale),
           number(f.onTime(), locale), number(f.late(), locale), share(f.onTimeShare(), locale),
-          number(f.inProgress(), locale), number(f.overdue(), locale), share(f.onlineShare(), locale));
+          number(f.inProgress(), locale), f.overdue() == null ? "—" : number(f.overdue(), locale),
+          share(f.onlineShare(), locale));
     }
     pdf.add(units);
 

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -28,12 +30,12 @@ import vn.motcua.webapp.place.Places;
 @Component
 public class BoardQueries {
 
-  private static final String COUNTED = "status in ('RESULT_RETURNED', 'REFUSED')";
   private static final String ROW_COLUMNS = "receipt_code, procedure_code, procedure_name, applicant_name, unit_code,"
       + " status, current_stage, current_step, current_agency, current_assignee, received_at, deadline,"
       + " stage_deadline, paused_at, escalation_level, escalated_to";
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final BoardRollup rollup;
   /** For exports: rows come from the database in batches (a cursor inside a transaction on PostgreSQL). */
   private final NamedParameterJdbcTemplate streaming;
   private final LegalCalendar calendar;
@@ -41,9 +43,10 @@ public class BoardQueries {
   private final Places places;
   private final MessageSource messages;
 
-  BoardQueries(NamedParameterJdbcTemplate jdbc, javax.sql.DataSource dataSource, LegalCalendar calendar,
-      java.time.Clock clock, Places places, MessageSource messages) {
+  BoardQueries(NamedParameterJdbcTemplate jdbc, BoardRollup rollup, javax.sql.DataSource dataSource,
+      LegalCalendar calendar, java.time.Clock clock, Places places, MessageSource messages) {
     this.jdbc = jdbc;
+    this.rollup = rollup;
     org.springframework.jdbc.core.JdbcTemplate batches = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     batches.setFetchSize(1000);
     this.streaming = new NamedParameterJdbcTemplate(batches);
@@ -127,70 +130,150 @@ public class BoardQueries {
 
   // ------------------------------------------------------------------------------------------------ KPIs
 
-  /** The figures of the scope (or of each unit right below it, when {@code byUnit}) for the period. */
-  public Map<String, Kpis> kpis(BoardScope scope, BoardFilter filter, Period period, boolean byUnit) {
-    String key = byUnit ? scope.childColumn() : "'" + (scope.everywhere() ? "*" : scope.code()) + "'";
-    String group = byUnit ? " group by " + key : "";
-    Instant from = period.from(calendar.zone());
-    Instant to = period.to(calendar.zone());
-    Map<String, Kpis> figures = new LinkedHashMap<>();
+  /** Figures summed per key: the 16 columns of {@link BoardRollup} and the procedures seen online, with a fee, paid. */
+  private static final class Sums {
+    private final long[] values = new long[16];
+    private final Set<String> online = new HashSet<>();
+    private final Set<String> fee = new HashSet<>();
+    private final Set<String> paid = new HashSet<>();
 
-    Where received = new Where().and("received_at >= :from and received_at < :to", "from", ts(from))
-        .param("to", ts(to)).scope(scope).filter(filter, "receiving_agency");
-    jdbc.query("select " + key + " as k, count(*) as received,"
-        + " sum(case when channel = 'ONLINE' then 1 else 0 end) as online,"
-        + " sum(case when fee_amount > 0 then 1 else 0 end) as fee_dossiers,"
-        + " sum(case when paid_online then 1 else 0 end) as paid_online,"
-        + " sum(case when digitized then 1 else 0 end) as digitized,"
-        + " sum(case when portal_synced then 1 else 0 end) as portal_synced,"
-        + " count(distinct case when channel = 'ONLINE' then procedure_code end) as online_procedures,"
-        + " count(distinct case when fee_amount > 0 then procedure_code end) as fee_procedures,"
-        + " count(distinct case when paid_online then procedure_code end) as paid_procedures"
-        + " from dossier" + received.sql + group, received.params, (RowCallbackHandler) rs ->
-        figures.merge(rs.getString("k"), Kpis.NONE.withReceived(rs.getLong("received"), rs.getLong("online"),
-            rs.getLong("fee_dossiers"), rs.getLong("paid_online"), rs.getLong("digitized"),
-            rs.getLong("portal_synced"), rs.getLong("online_procedures"), rs.getLong("fee_procedures"),
-            rs.getLong("paid_procedures")), (a, b) -> a.withReceived(b.received(), b.online(), b.feeDossiers(),
-            b.paidOnline(), b.digitized(), b.portalSynced(), b.onlineProcedures(), b.feeProcedures(),
-            b.paidProcedures())));
-
-    Where finished = new Where().and("finished_at >= :from and finished_at < :to", "from", ts(from))
-        .param("to", ts(to)).scope(scope).filter(filter, "receiving_agency");
-    jdbc.query("select " + key + " as k,"
-        + " sum(case when " + COUNTED + " then 1 else 0 end) as finished,"
-        + " sum(case when timeliness = 'EARLY' then 1 else 0 end) as early,"
-        + " sum(case when timeliness = 'ON_TIME' then 1 else 0 end) as on_time,"
-        + " sum(case when timeliness = 'LATE' then 1 else 0 end) as late,"
-        + " sum(case when status = 'WITHDRAWN' then 1 else 0 end) as withdrawn,"
-        + " sum(case when status = 'STOPPED' then 1 else 0 end) as stopped,"
-        + " sum(case when electronic_result and " + COUNTED + " then 1 else 0 end) as electronic_results,"
-        + " sum(case when rating is not null then 1 else 0 end) as rated,"
-        + " sum(case when rating >= 4 then 1 else 0 end) as satisfied"
-        + " from dossier" + finished.sql + group, finished.params, (RowCallbackHandler) rs -> {
-          Kpis found = figures.getOrDefault(rs.getString("k"), Kpis.NONE);
-          figures.put(rs.getString("k"), found.withFinished(rs.getLong("finished"), rs.getLong("early"),
-              rs.getLong("on_time"), rs.getLong("late"), rs.getLong("withdrawn"), rs.getLong("stopped"),
-              rs.getLong("electronic_results"), rs.getLong("rated"), rs.getLong("satisfied")));
-        });
-
-    // in progress and overdue at the end of the period, or now for a period still running
-    Instant now = clock.instant();
-    Instant at = to.isBefore(now) ? to : now;
-    Where open = at.equals(now)
-        ? new Where().and("finished_at is null and received_at < :at")
-        : new Where().and("received_at < :at and (finished_at is null or finished_at >= :at)", "at", ts(at));
-    open.param("at", ts(at)).scope(scope).filter(filter, "receiving_agency");
-    String late = at.equals(now) ? "deadline < :at and paused_at is null" : "deadline < :at";
-    jdbc.query("select " + key + " as k, count(*) as in_progress,"
-        + " sum(case when " + late + " then 1 else 0 end) as overdue"
-        + " from dossier" + open.sql + group, open.params, (RowCallbackHandler) rs -> {
-          Kpis found = figures.getOrDefault(rs.getString("k"), Kpis.NONE);
-          figures.put(rs.getString("k"), found.withOpen(rs.getLong("in_progress"), rs.getLong("overdue")));
-        });
-    if (!byUnit && figures.isEmpty()) {
-      figures.put(scope.everywhere() ? "*" : scope.code(), Kpis.NONE);
+    void add(String procedure, long[] row) {
+      for (int i = 0; i < values.length; i++) {
+        values[i] += row[i];
+      }
+      if (row[1] > 0) {
+        online.add(procedure);
+      }
+      if (row[2] > 0) {
+        fee.add(procedure);
+      }
+      if (row[3] > 0) {
+        paid.add(procedure);
+      }
     }
-    return figures;
+
+    Kpis kpis() {
+      long[] v = values;
+      return new Kpis(v[0], v[1], v[2], v[3], v[4], v[5], online.size(), fee.size(), paid.size(), v[6], v[7], v[8],
+          v[9], v[10], v[11], v[13], v[14], v[15], 0, 0L);
+    }
+  }
+
+  private static final String SUMMED = "sum(received), sum(online), sum(fee_dossiers), sum(paid_online),"
+      + " sum(digitized), sum(portal_synced), sum(finished), sum(early), sum(on_time), sum(late), sum(withdrawn),"
+      + " sum(stopped), sum(closed), sum(electronic_results), sum(rated), sum(satisfied)";
+
+  /** The figures of a period: the whole scope, each unit right below it, and the months of its trend. */
+  public record Figures(Kpis total, Map<String, Kpis> byUnit, List<MonthPoint> trend) {
+  }
+
+  /**
+   * Computes the figures in one pass over the months of the trend (which contain the period's): the months that are
+   * over from the monthly figures, the running month live from the dossiers (received and finished separately, so
+   * each reads one index), and in progress at the end of the period (or now, with overdue).
+   */
+  public Figures figures(BoardScope scope, BoardFilter filter, Period period) {
+    String child = scope.childColumn();
+    List<YearMonth> months = period.trendMonths();
+    int first = BoardRollup.month(months.get(0));
+    int last = BoardRollup.month(months.get(months.size() - 1));
+    int current = rollup.currentMonth();
+    rollup.closeMonthsBefore(current);
+
+    Sums total = new Sums();
+    Map<String, Sums> byUnit = new LinkedHashMap<>();
+    Map<Integer, Sums> byMonth = new LinkedHashMap<>();
+    months.forEach(m -> byMonth.put(BoardRollup.month(m), new Sums()));
+    java.util.function.BiConsumer<Integer, ResultSet> add = (month, rs) -> {
+      try {
+        long[] row = new long[16];
+        for (int i = 0; i < row.length; i++) {
+          row[i] = rs.getLong(4 + i);
+        }
+        String unit = rs.getString("k");
+        String procedure = rs.getString("p");
+        if (month >= period.firstMonth() && month <= period.lastMonth()) {
+          total.add(procedure, row);
+          if (unit != null) {
+            byUnit.computeIfAbsent(unit, u -> new Sums()).add(procedure, row);
+          }
+        }
+        byMonth.get(month).add(procedure, row);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    };
+
+    int lastClosed = Math.min(last, previous(current));
+    if (first <= lastClosed) {
+      Where monthly = new Where().and("month between :first and :last", "first", first).param("last", lastClosed)
+          .scope(scope).filter(filter, "receiving_agency");
+      jdbc.query("select " + child + " as k, procedure_code as p, month as m, " + SUMMED + " from board_month"
+              + monthly.sql + " group by " + child + ", procedure_code, month", monthly.params,
+          (RowCallbackHandler) rs -> add.accept(rs.getInt("m"), rs));
+    }
+    if (first <= current && current <= last) {
+      Instant from = YearMonth.of(current / 100, current % 100).atDay(1).atStartOfDay(calendar.zone()).toInstant();
+      String zeros6 = String.join(", ", java.util.Collections.nCopies(6, "0"));
+      String zeros10 = String.join(", ", java.util.Collections.nCopies(10, "0"));
+      for (String side : List.of("received", "finished")) {
+        String when = side + "_at >= :from and " + side + "_at < :to";
+        Where live = new Where().and(when, "from", ts(from)).param("to", ts(clock.instant())).scope(scope)
+            .filter(filter, "receiving_agency");
+        String sums = side.equals("received") ? BoardRollup.received("1 = 1") + ", " + zeros10
+            : zeros6 + ", " + BoardRollup.finished("1 = 1");
+        jdbc.query("select " + child + " as k, procedure_code as p, " + current + " as m, " + sums + " from dossier"
+                + live.sql + " group by " + child + ", procedure_code", live.params,
+            (RowCallbackHandler) rs -> add.accept(current, rs));
+      }
+    }
+
+    Map<String, Kpis> units = new LinkedHashMap<>();
+    byUnit.forEach((unit, sums) -> units.put(unit, sums.kpis()));
+    Kpis all = total.kpis();
+    Instant now = clock.instant();
+    if (period.to(calendar.zone()).isAfter(now)) {
+      // a running period: in progress and overdue now, from the unfinished dossiers
+      Where open = new Where().and("finished_at is null and received_at < :now", "now", ts(now))
+          .scope(scope).filter(filter, "receiving_agency");
+      long[] sum = new long[2];
+      jdbc.query("select " + child + " as k, count(*) as in_progress,"
+          + " sum(case when deadline < :now and paused_at is null then 1 else 0 end) as overdue"
+          + " from dossier" + open.sql + " group by " + child, open.params, (RowCallbackHandler) rs -> {
+            sum[0] += rs.getLong("in_progress");
+            sum[1] += rs.getLong("overdue");
+            if (rs.getString("k") != null) {
+              units.merge(rs.getString("k"), Kpis.NONE.withOpen(rs.getLong("in_progress"), rs.getLong("overdue")),
+                  (a, b) -> a.withOpen(b.inProgress(), b.overdue()));
+            }
+          });
+      all = all.withOpen(sum[0], sum[1]);
+    } else {
+      // a period that is over: in progress at its end = received minus closed up to then
+      Where past = new Where().and("month <= :last", "last", period.lastMonth()).scope(scope)
+          .filter(filter, "receiving_agency");
+      long[] sum = new long[1];
+      jdbc.query("select " + child + " as k, sum(received) - sum(closed) as in_progress from board_month" + past.sql
+          + " group by " + child, past.params, (RowCallbackHandler) rs -> {
+            sum[0] += rs.getLong("in_progress");
+            if (rs.getString("k") != null) {
+              units.merge(rs.getString("k"), Kpis.NONE.withOpen(rs.getLong("in_progress"), null),
+                  (a, b) -> a.withOpen(b.inProgress(), null));
+            }
+          });
+      all = all.withOpen(sum[0], null);
+    }
+    List<MonthPoint> trend = new ArrayList<>();
+    byMonth.forEach((month, sums) -> {
+      Kpis k = sums.kpis();
+      trend.add(new MonthPoint(YearMonth.of(month / 100, month % 100), k.received(), k.finished(),
+          k.early() + k.onTime()));
+    });
+    return new Figures(all, units, trend);
+  }
+
+  private static int previous(int month) {
+    return BoardRollup.month(YearMonth.of(month / 100, month % 100).minusMonths(1));
   }
 
   /** One month of the trend: received, finished (results and refusals) and finished on time or early. */
@@ -201,60 +284,42 @@ public class BoardQueries {
     }
   }
 
-  public List<MonthPoint> trend(BoardScope scope, BoardFilter filter, Period period) {
-    List<YearMonth> months = period.trendMonths();
-    Map<Integer, long[]> byMonth = new LinkedHashMap<>();
-    months.forEach(m -> byMonth.put(m.getYear() * 100 + m.getMonthValue(), new long[3]));
-    Instant from = months.get(0).atDay(1).atStartOfDay(calendar.zone()).toInstant();
-    Instant to = period.to(calendar.zone());
-    Where received = new Where().and("received_at >= :from and received_at < :to", "from", ts(from))
-        .param("to", ts(to)).scope(scope).filter(filter, "receiving_agency");
-    jdbc.query("select received_month as m, count(*) as n from dossier" + received.sql + " group by received_month",
-        received.params, (RowCallbackHandler) rs -> add(byMonth, rs.getInt("m"), 0, rs.getLong("n")));
-    Where finished = new Where().and("finished_at >= :from and finished_at < :to", "from", ts(from))
-        .param("to", ts(to)).and(COUNTED).scope(scope).filter(filter, "receiving_agency");
-    jdbc.query("select finished_month as m, count(*) as n,"
-        + " sum(case when timeliness in ('EARLY', 'ON_TIME') then 1 else 0 end) as in_time"
-        + " from dossier" + finished.sql + " group by finished_month", finished.params, (RowCallbackHandler) rs -> {
-          add(byMonth, rs.getInt("m"), 1, rs.getLong("n"));
-          add(byMonth, rs.getInt("m"), 2, rs.getLong("in_time"));
-        });
-    List<MonthPoint> points = new ArrayList<>();
-    byMonth.forEach((m, n) -> points.add(new MonthPoint(YearMonth.of(m / 100, m % 100), n[0], n[1], n[2])));
-    return points;
-  }
-
-  private static void add(Map<Integer, long[]> byMonth, int month, int index, long value) {
-    long[] figures = byMonth.get(month);
-    if (figures != null) {
-      figures[index] += value;
-    }
-  }
-
   /** Which stage and agency made late dossiers late, how many, by how much, and why their leaders said. */
   public record Delay(String stage, String agencyCode, String agencyName, long dossiers, double averageDaysLate,
                       Map<String, Long> causes) {
   }
 
   public List<Delay> delays(BoardScope scope, BoardFilter filter, Period period) {
-    Where where = new Where().and("finished_at >= :from and finished_at < :to", "from",
-            ts(period.from(calendar.zone()))).param("to", ts(period.to(calendar.zone())))
-        .and("timeliness = 'LATE'").scope(scope).filter(filter, "receiving_agency");
     record Sum(String stage, String agency, long[] dossiersAndMinutes, Map<String, Long> causes) {
     }
     Map<String, Sum> sums = new LinkedHashMap<>();
-    jdbc.query("select late_stage, late_agency, delay_cause, count(*) as n, sum(coalesce(late_minutes, 0)) as minutes"
-        + " from dossier" + where.sql + " group by late_stage, late_agency, delay_cause", where.params,
-        (RowCallbackHandler) rs -> {
-          String stage = rs.getString("late_stage");
-          String agency = rs.getString("late_agency");
-          Sum sum = sums.computeIfAbsent(stage + "|" + agency,
-              k -> new Sum(stage, agency, new long[2], new LinkedHashMap<>()));
-          sum.dossiersAndMinutes()[0] += rs.getLong("n");
-          sum.dossiersAndMinutes()[1] += rs.getLong("minutes");
-          String cause = rs.getString("delay_cause");
-          sum.causes().merge(cause == null ? "UNSTATED" : cause, rs.getLong("n"), Long::sum);
-        });
+    RowCallbackHandler add = rs -> {
+      String stage = rs.getString("late_stage");
+      String agency = rs.getString("late_agency");
+      Sum sum = sums.computeIfAbsent(stage + "|" + agency,
+          k -> new Sum(stage, agency, new long[2], new LinkedHashMap<>()));
+      sum.dossiersAndMinutes()[0] += rs.getLong("n");
+      sum.dossiersAndMinutes()[1] += rs.getLong("minutes");
+      String cause = rs.getString("delay_cause");
+      sum.causes().merge(cause == null ? "UNSTATED" : cause, rs.getLong("n"), Long::sum);
+    };
+    int current = rollup.currentMonth();
+    rollup.closeMonthsBefore(current);
+    int lastClosed = Math.min(period.lastMonth(), previous(current));
+    if (period.firstMonth() <= lastClosed) {
+      Where monthly = new Where().and("month between :first and :last", "first", period.firstMonth())
+          .param("last", lastClosed).scope(scope).filter(filter, "receiving_agency");
+      jdbc.query("select late_stage, late_agency, delay_cause, sum(dossiers) as n, sum(late_minutes) as minutes"
+          + " from board_month_delay" + monthly.sql + " group by late_stage, late_agency, delay_cause",
+          monthly.params, add);
+    }
+    if (period.firstMonth() <= current && current <= period.lastMonth()) {
+      Instant from = YearMonth.of(current / 100, current % 100).atDay(1).atStartOfDay(calendar.zone()).toInstant();
+      Where live = new Where().and("finished_at >= :from and finished_at < :to", "from", ts(from))
+          .param("to", ts(clock.instant())).and("timeliness = 'LATE'").scope(scope).filter(filter, "receiving_agency");
+      jdbc.query("select late_stage, late_agency, delay_cause, count(*) as n, sum(coalesce(late_minutes, 0))"
+          + " as minutes from dossier" + live.sql + " group by late_stage, late_agency, delay_cause", live.params, add);
+    }
     return sums.values().stream()
         .map(s -> new Delay(s.stage(), s.agency(),
             s.agency() == null ? null : places.agency(s.agency()).map(a -> a.getName()).orElse(s.agency()),

@@ -93,27 +93,28 @@ public class BoardService {
 
   public Overview overview(Staff staff, BoardFilter filter, Period period) {
     BoardScope scope = scope(staff, filter);
-    Kpis total = queries.kpis(scope, filter, period, false).values().iterator().next();
-    Map<String, Kpis> byUnit = queries.kpis(scope, filter, period, true);
-    List<UnitFigures> units = byUnit.entrySet().stream()
+    BoardQueries.Figures figures = queries.figures(scope, filter, period);
+    Kpis total = figures.total();
+    List<UnitFigures> units = figures.byUnit().entrySet().stream()
         .filter(e -> e.getKey() != null)
         .map(e -> new UnitFigures(e.getKey(), scopes.unitName(e.getKey()), e.getValue()))
         .sorted(Comparator.comparing(UnitFigures::code))
         .toList();
 
     List<ServiceIndex.Part> parts = index.parts();
+    List<vn.motcua.webapp.catalog.Procedure> procedures = index.procedures();
     List<String> codes = new ArrayList<>(units.stream().map(UnitFigures::code).toList());
     if (!scope.everywhere()) {
       codes.add(scope.code());
     }
     Map<String, Map<String, ServiceIndex.Rate>> entered = inputs.rates(codes, period);
-    ServiceIndex.Result own = index.score(parts, scope.code(), scope.everywhere() ? null : scope.name(),
+    ServiceIndex.Result own = index.score(parts, procedures, scope.code(), scope.everywhere() ? null : scope.name(),
         scope.level(), total, entered.getOrDefault(scope.code(), Map.of()));
 
     // rank the units one level below the scope (its own departments or divisions are not among them)
     List<ServiceIndex.Result> results = units.stream()
         .filter(u -> !u.code().equals(scope.code()))
-        .map(u -> index.score(parts, u.code(), u.name(), level(u.code()), u.kpis(),
+        .map(u -> index.score(parts, procedures, u.code(), u.name(), level(u.code()), u.kpis(),
             entered.getOrDefault(u.code(), Map.of())))
         .sorted(Comparator.comparingDouble(ServiceIndex.Result::total).reversed()
             .thenComparing(ServiceIndex.Result::unitCode))
@@ -123,8 +124,8 @@ public class BoardService {
       boolean tie = i > 0 && results.get(i).total() == results.get(i - 1).total();
       ranking.add(new Ranked(tie ? ranking.get(i - 1).rank() : i + 1, results.get(i)));
     }
-    return new Overview(scope, period, total, units, queries.trend(scope, filter, period),
-        queries.delays(scope, filter, period), own, ranking);
+    return new Overview(scope, period, total, units, figures.trend(), queries.delays(scope, filter, period), own,
+        ranking);
   }
 
   private AdminUnit.Level level(String unitCode) {

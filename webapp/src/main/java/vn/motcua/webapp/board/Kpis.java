@@ -6,14 +6,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * The figures of a unit for a period. Received-based: how many were received, online, with a fee, paid online,
  * digitized, synced to the national portal, and how many distinct procedures had online, fee-paying and paid-online
  * dossiers. Finished-based: results and refusals (early, on time, late), withdrawn, stopped, electronic results,
- * ratings. At the end of the period (or now): in progress and overdue.
+ * ratings. At the end of the period, or now for a running period: in progress; overdue only for a running period
+ * (null for one that is over).
  */
 public record Kpis(long received, long online, long feeDossiers, long paidOnline, long digitized, long portalSynced,
                    long onlineProcedures, long feeProcedures, long paidProcedures,
                    long finished, long early, long onTime, long late, long withdrawn, long stopped,
-                   long electronicResults, long rated, long satisfied, long inProgress, long overdue) {
+                   long electronicResults, long rated, long satisfied, long inProgress, Long overdue) {
 
-  static final Kpis NONE = new Kpis(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  static final Kpis NONE = new Kpis(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0L);
 
   /** Finished on time or early, of the results and refusals (Decision 766 group 2). */
   @JsonProperty
@@ -49,21 +50,7 @@ public record Kpis(long received, long online, long feeDossiers, long paidOnline
     return whole == 0 ? null : (double) part / whole;
   }
 
-  Kpis withReceived(long received, long online, long feeDossiers, long paidOnline, long digitized, long portalSynced,
-      long onlineProcedures, long feeProcedures, long paidProcedures) {
-    return new Kpis(received, online, feeDossiers, paidOnline, digitized, portalSynced, onlineProcedures,
-        feeProcedures, paidProcedures, finished, early, onTime, late, withdrawn, stopped, electronicResults, rated,
-        satisfied, inProgress, overdue);
-  }
-
-  Kpis withFinished(long finished, long early, long onTime, long late, long withdrawn, long stopped,
-      long electronicResults, long rated, long satisfied) {
-    return new Kpis(received, online, feeDossiers, paidOnline, digitized, portalSynced, onlineProcedures,
-        feeProcedures, paidProcedures, finished, early, onTime, late, withdrawn, stopped, electronicResults, rated,
-        satisfied, inProgress, overdue);
-  }
-
-  Kpis withOpen(long inProgress, long overdue) {
+  Kpis withOpen(long inProgress, Long overdue) {
     return new Kpis(received, online, feeDossiers, paidOnline, digitized, portalSynced, onlineProcedures,
         feeProcedures, paidProcedures, finished, early, onTime, late, withdrawn, stopped, electronicResults, rated,
         satisfied, inProgress, overdue);

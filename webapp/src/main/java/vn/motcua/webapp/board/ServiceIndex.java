@@ -92,13 +92,14 @@ public class ServiceIndex {
    * Scores a unit. {@code level}: the unit's level (null for the whole country), which decides the procedures it
    * offers; {@code inputs}: the rates entered for it, by component code.
    */
-  public Result score(List<Part> parts, String unitCode, String unitName, AdminUnit.Level level, Kpis figures,
-      Map<String, Rate> inputs) {
+  public Result score(List<Part> parts, List<Procedure> procedures, String unitCode, String unitName,
+      AdminUnit.Level level, Kpis figures, Map<String, Rate> inputs) {
     List<Score> scores = new ArrayList<>();
     Map<Integer, Double> groups = new TreeMap<>();
     double total = 0;
     for (Part part : parts) {
-      Rate rate = "INPUT".equals(part.metric()) ? inputs.get(part.code()) : measured(part.metric(), level, figures);
+      Rate rate = "INPUT".equals(part.metric()) ? inputs.get(part.code())
+          : measured(part.metric(), offered(procedures, level), figures);
       Double value = rate == null ? null : rate.value();
       double points = value == null ? (part.fullWhenNoData() ? part.maxPoints() : 0)
           : part.maxPoints() * Math.min(1.0, value / part.fullAt());
@@ -111,7 +112,7 @@ public class ServiceIndex {
     return new Result(unitCode, unitName, scores, groups, Math.round(total * 100) / 100.0);
   }
 
-  private Rate measured(String metric, AdminUnit.Level level, Kpis k) {
+  private static Rate measured(String metric, List<Procedure> offered, Kpis k) {
     return switch (metric) {
       case "ON_TIME" -> new Rate(k.early() + k.onTime(), k.finished());
       case "ONLINE_SHARE" -> new Rate(k.online(), k.received());
@@ -121,19 +122,24 @@ public class ServiceIndex {
       case "PAID_ONLINE" -> new Rate(k.paidOnline(), k.feeDossiers());
       case "PAYMENT_PROCEDURES_USED" -> new Rate(k.paidProcedures(), k.feeProcedures());
       case "SATISFACTION" -> new Rate(k.satisfied(), k.rated());
-      case "ONLINE_PROCEDURES" -> new Rate(offered(level).stream()
-          .filter(p -> "FULL".equals(p.onlineServiceLevel())).count(), offered(level).size());
-      case "ONLINE_PROCEDURES_USED" -> new Rate(k.onlineProcedures(), offered(level).stream()
+      case "ONLINE_PROCEDURES" -> new Rate(offered.stream()
+          .filter(p -> "FULL".equals(p.onlineServiceLevel())).count(), offered.size());
+      case "ONLINE_PROCEDURES_USED" -> new Rate(k.onlineProcedures(), offered.stream()
           .filter(p -> "FULL".equals(p.onlineServiceLevel()) || "PARTIAL".equals(p.onlineServiceLevel())).count());
       default -> throw new IllegalStateException("the serviceIndex decision names an unknown metric " + metric);
     };
   }
 
+  /** The deployed procedures, for {@link #score}. */
+  public List<Procedure> procedures() {
+    return catalog.procedures();
+  }
+
   /** The procedures a unit offers: those of its level and of the levels below it. */
-  private List<Procedure> offered(AdminUnit.Level level) {
+  private static List<Procedure> offered(List<Procedure> procedures, AdminUnit.Level level) {
     Set<AdminUnit.Level> levels = level == null ? EnumSet.allOf(AdminUnit.Level.class)
         : EnumSet.range(level, AdminUnit.Level.COMMUNE);
-    return catalog.procedures().stream()
+    return procedures.stream()
         .filter(p -> p.level() != null && levels.contains(AdminUnit.Level.valueOf(p.level())))
         .toList();
   }

@@ -84,6 +84,19 @@ public class DocumentService {
     return view(stored);
   }
 
+  /**
+   * Files a document motcua itself issued for the dossier (a letter to the applicant), in the caller's transaction,
+   * with its audit entry.
+   */
+  @Transactional
+  public DocumentView issue(Dossier dossier, String kind, String fileName, byte[] pdf, String by) {
+    DossierDocument stored = documents.save(new DossierDocument(dossier.getId(), null, dossier.getCurrentStage(),
+        kind, fileName, "application/pdf", pdf, sha256(pdf), by, clock.instant()));
+    journal.record(dossier, by, vn.motcua.webapp.dossier.DossierAudit.Action.DOCUMENT_ATTACHED,
+        dossier.getCurrentStage(), kind + " " + fileName + " sha256=" + stored.getSha256());
+    return view(stored);
+  }
+
   @Transactional(readOnly = true)
   public List<DocumentView> list(String receiptCode, Staff by) {
     return documents.describe(viewable(receiptCode, by).getId());

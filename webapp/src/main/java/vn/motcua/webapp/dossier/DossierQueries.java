@@ -37,10 +37,11 @@ public class DossierQueries {
   private final LegalCalendar calendar;
   private final MessageSource messages;
   private final Clock clock;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
 
   DossierQueries(DossierRepository dossiers, DossierStageRepository stages, DossierRequirementRepository requirements,
       DossierAccess access, DossierCommentRepository comments, DossierJournal journal, Places places,
-      LegalCalendar calendar, MessageSource messages, Clock clock) {
+      LegalCalendar calendar, MessageSource messages, Clock clock, com.fasterxml.jackson.databind.ObjectMapper json) {
     this.dossiers = dossiers;
     this.stages = stages;
     this.requirements = requirements;
@@ -51,6 +52,7 @@ public class DossierQueries {
     this.calendar = calendar;
     this.messages = messages;
     this.clock = clock;
+    this.json = json;
   }
 
   public DossierView view(String receiptCode, Staff staff) {
@@ -83,8 +85,34 @@ public class DossierQueries {
             .toList(),
         journal.trail(dossier.getId()).stream()
             .map(a -> new DossierHistory.Entry(time(a.getAt()), a.getActor(), a.getAction(), a.getStep(),
-                a.getDetail()))
+                a.getDetail(), summary(a)))
             .toList());
+  }
+
+  private static final java.util.Set<DossierAudit.Action> LEGAL_TIME = java.util.EnumSet.of(
+      DossierAudit.Action.STAGE_STARTED, DossierAudit.Action.CLOCK_PAUSED, DossierAudit.Action.CLOCK_RESUMED,
+      DossierAudit.Action.DEADLINE_EXTENDED, DossierAudit.Action.STAGE_WARNING,
+      DossierAudit.Action.APOLOGY_REQUESTED, DossierAudit.Action.ESCALATED);
+
+  /** A legal-time entry's details as a sentence: "old deadline: …; new deadline: …; reason: …". */
+  private String summary(DossierAudit entry) {
+    if (!LEGAL_TIME.contains(entry.getAction()) || entry.getDetail() == null) {
+      return null;
+    }
+    try {
+      Map<String, Object> details = json.readValue(entry.getDetail(),
+          new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() {
+          });
+      java.util.Locale locale = LocaleContextHolder.getLocale();
+      return details.entrySet().stream().filter(e -> e.getValue() != null)
+          .map(e -> messages.getMessage("ui.detail." + e.getKey(), null, e.getKey(), locale) + ": "
+              + ("stage".equals(e.getKey())
+                  ? messages.getMessage("stage." + e.getValue(), null, String.valueOf(e.getValue()), locale)
+                  : e.getValue()))
+          .collect(Collectors.joining("; "));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+      return entry.getDetail();
+    }
   }
 
   /** Dossiers by receipt code, for lists of tasks. */

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import vn.motcua.processes.legaltime.LegalCalendar;
@@ -42,9 +43,11 @@ class DossierReadModel {
   private final LegalCalendar calendar;
   private final Clock clock;
   private final ObjectMapper json;
+  private final ApplicationEventPublisher events;
 
   DossierReadModel(DossierRepository dossiers, DossierStageRepository stages, DossierJournal journal,
-      StepForms forms, @Lazy FormService formService, LegalCalendar calendar, Clock clock, ObjectMapper json) {
+      StepForms forms, @Lazy FormService formService, LegalCalendar calendar, Clock clock, ObjectMapper json,
+      ApplicationEventPublisher events) {
     this.dossiers = dossiers;
     this.stages = stages;
     this.journal = journal;
@@ -53,6 +56,7 @@ class DossierReadModel {
     this.calendar = calendar;
     this.clock = clock;
     this.json = json;
+    this.events = events;
   }
 
   /** What a service task with {@code clockEvent} did to the legal clock. */
@@ -68,6 +72,9 @@ class DossierReadModel {
           agency, group, handedOverBy, clock.instant(), instant(task.getDueDate())));
       dossier.enterStep(stage, task.getName(), agency, status);
       syncLegalTime(dossier, task.getExecution());
+      if ("RETURN".equals(stage)) {
+        letterForTheOutcome(dossier, task);
+      }
     });
   }
 
@@ -98,7 +105,28 @@ class DossierReadModel {
       String actor = Optional.ofNullable(actor()).orElse(task.getAssignee());
       step.complete(actor == null ? SYSTEM : actor, clock.instant(), calendar);
       audit(step.getDossierId(), DossierAudit.Action.TASK_COMPLETED, task.getTaskDefinitionKey(), decisions(task));
+      if ("RECEIVE".equals(step.getStage()) && "REFUSE".equals(task.getVariable("completeness"))) {
+        // the counter refuses to receive: the refusal in writing, with its reasons (form 03)
+        events.publishEvent(new LetterDue(step.getDossierId(), LetterDue.Kind.RECEPTION_REFUSAL,
+            step.getAgencyCode(), (String) task.getVariable("refusalReason"), null, null, step.getCompletedBy()));
+      }
     });
+  }
+
+  /** A refusal or a stop reaches the counter for return: its letter goes with it. */
+  private void letterForTheOutcome(Dossier dossier, DelegateTask task) {
+    Object kind = task.getVariable("resultKind");
+    LetterDue.Kind letter = "REFUSAL".equals(kind) ? LetterDue.Kind.REFUSAL
+        : "STOP".equals(kind) ? LetterDue.Kind.STOP : null;
+    if (letter == null) {
+      return;
+    }
+    String decidedBy = stages.findFirstByDossierIdAndStateOrderByCompletedAtDescIdDesc(dossier.getId(),
+        DossierStage.State.COMPLETED).map(DossierStage::getCompletedBy).orElse(SYSTEM);
+    String agency = LegalClock.of(task.getExecution()).snapshot().stageAgency();
+    events.publishEvent(new LetterDue(dossier.getId(), letter, agency != null ? agency : dossier.getReceivingAgency(),
+        (String) task.getVariable(letter == LetterDue.Kind.REFUSAL ? "refusalReason" : "stopReason"), null, null,
+        decidedBy));
   }
 
   /** An apology (level 0) or an escalation (level 1, 2) was raised beside the dossier's step. */
@@ -151,6 +179,9 @@ class DossierReadModel {
       }
       if (event == ClockEvent.EXTENDED) {
         dossier.apologized(clock.instant());
+        String actor = actor();
+        events.publishEvent(new LetterDue(dossier.getId(), LetterDue.Kind.APOLOGY, time.stageAgency(),
+            change.reason(), change.previousDeadline(), change.newDeadline(), actor == null ? SYSTEM : actor));
       }
       detail.put("rule", change.rule());
       detail.put("reason", change.reason());

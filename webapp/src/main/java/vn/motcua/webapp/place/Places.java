@@ -2,6 +2,7 @@ package vn.motcua.webapp.place;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,10 +36,34 @@ public class Places {
 
   private final AdminUnitRepository units;
   private final AgencyRepository agencies;
+  /** Reference data held in memory: it changes only when the loader runs (at start-up). */
+  private volatile Snapshot snapshot;
+
+  private record Snapshot(Map<String, AdminUnit> units, Map<String, Agency> agencies) {
+  }
 
   Places(AdminUnitRepository units, AgencyRepository agencies) {
     this.units = units;
     this.agencies = agencies;
+  }
+
+  /** Forgets what was read, after the reference data changed. */
+  void refresh() {
+    snapshot = null;
+  }
+
+  private Snapshot data() {
+    Snapshot current = snapshot;
+    if (current == null) {
+      Map<String, AdminUnit> byCode = new java.util.LinkedHashMap<>();
+      units.findAll(org.springframework.data.domain.Sort.by("code")).forEach(u -> byCode.put(u.getCode(), u));
+      Map<String, Agency> agencyByCode = new java.util.LinkedHashMap<>();
+      agencies.findAll(org.springframework.data.domain.Sort.by("code"))
+          .forEach(a -> agencyByCode.put(a.getCode(), a));
+      current = new Snapshot(Map.copyOf(byCode), java.util.Collections.unmodifiableMap(agencyByCode));
+      snapshot = current;
+    }
+    return current;
   }
 
   /** The commune and its parents on the given day, or empty when the code is not a commune in force then. */
@@ -60,15 +85,15 @@ public class Places {
   }
 
   private Optional<AdminUnit> valid(String code, LocalDate day) {
-    return code == null ? Optional.empty() : units.findById(code).filter(u -> u.isValidOn(day));
+    return unit(code).filter(u -> u.isValidOn(day));
   }
 
   public Optional<AdminUnit> unit(String code) {
-    return code == null ? Optional.empty() : units.findById(code);
+    return code == null ? Optional.empty() : Optional.ofNullable(data().units().get(code));
   }
 
   public Optional<Agency> agency(String code) {
-    return code == null ? Optional.empty() : agencies.findById(code);
+    return code == null ? Optional.empty() : Optional.ofNullable(data().agencies().get(code));
   }
 
   public Optional<Unit> unitOf(String agencyCode) {
@@ -88,7 +113,7 @@ public class Places {
 
   /** Every unit below the given one (districts, then their communes), in order of code; all units for null. */
   public List<AdminUnit> below(String code) {
-    List<AdminUnit> all = units.findAll(org.springframework.data.domain.Sort.by("code"));
+    List<AdminUnit> all = List.copyOf(data().units().values());
     if (code == null) {
       return all;
     }
@@ -106,6 +131,6 @@ public class Places {
   }
 
   public List<Agency> agencies() {
-    return agencies.findAll();
+    return List.copyOf(data().agencies().values());
   }
 }

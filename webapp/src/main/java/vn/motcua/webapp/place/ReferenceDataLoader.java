@@ -38,11 +38,13 @@ class ReferenceDataLoader implements ApplicationRunner {
   private final AgencyRepository agencies;
   private final ResourceLoader resources;
   private final MotcuaProperties properties;
+  private final Places places;
 
   ReferenceDataLoader(AdminUnitRepository units, AgencyRepository agencies, ResourceLoader resources,
-      MotcuaProperties properties) {
+      MotcuaProperties properties, Places places) {
     this.units = units;
     this.agencies = agencies;
+    this.places = places;
     this.resources = resources;
     this.properties = properties;
   }
@@ -62,6 +64,8 @@ class ReferenceDataLoader implements ApplicationRunner {
     units.flush();
     List<CSVRecord> agencyRows = read("agencies.csv");
     agencyRows.forEach(this::upsertAgency);
+    agencies.flush();
+    places.refresh();
     LOG.info("Reference data: {} administrative units, {} agencies", unitRows.size(), agencyRows.size());
   }
 

@@ -1,0 +1,31 @@
+package vn.motcua.webapp.dossier;
+
+import java.time.Instant;
+
+/**
+ * A decision the applicant must receive in writing was taken: a new appointment with an apology (form 04), a
+ * refusal to receive (form 03), a refusal with reasons, or the notice that processing stops (form 05). Published
+ * inside the engine's transaction; the letter is issued and filed with the dossier in the same transaction.
+ *
+ * @param agencyCode the agency that took the decision and signs the letter
+ * @param actor who took it
+ */
+public record LetterDue(Long dossierId, Kind kind, String agencyCode, String reason, Instant originalDeadline,
+                        Instant newDeadline, String actor) {
+
+  /** Which letter; the document kind it is filed as. */
+  public enum Kind {
+    APOLOGY("APOLOGY_LETTER"), RECEPTION_REFUSAL("RECEPTION_REFUSAL"), REFUSAL("REFUSAL_LETTER"),
+    STOP("STOP_NOTICE");
+
+    private final String documentKind;
+
+    Kind(String documentKind) {
+      this.documentKind = documentKind;
+    }
+
+    public String documentKind() {
+      return documentKind;
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package vn.motcua.webapp.report;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.motcua.processes.legaltime.LegalCalendar;
+import vn.motcua.webapp.document.DocumentService;
+import vn.motcua.webapp.dossier.Dossier;
+import vn.motcua.webapp.dossier.DossierQueries;
+import vn.motcua.webapp.dossier.LetterDue;
+import vn.motcua.webapp.place.Agency;
+import vn.motcua.webapp.place.Places;
+
+/**
+ * The letters the applicant receives in writing, issued as PDFs the moment the decision is taken and filed with the
+ * dossier (the applicant reads them with the dossier; the counter prints them): the apology with a new appointment
+ * (form 04), the refusal to receive (form 03), the refusal with reasons, and the notice that processing stops
+ * (form 05 of Circular 03/2025/TT-VPCP). Official letters are in Vietnamese.
+ */
+@Component
+class Letters {
+
+  private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút, ngày' dd/MM/yyyy");
+
+  private final DossierQueries dossiers;
+  private final DocumentService documents;
+  private final Places places;
+  private final ZoneId zone;
+  private final java.time.Clock clock;
+
+  Letters(DossierQueries dossiers, DocumentService documents, Places places, LegalCalendar calendar,
+      java.time.Clock clock) {
+    this.dossiers = dossiers;
+    this.documents = documents;
+    this.places = places;
+    this.zone = calendar.zone();
+    this.clock = clock;
+  }
+
+  @EventListener
+  void issue(LetterDue due) {
+    Dossier dossier = dossiers.byId(due.dossierId());
+    String agency = places.agency(due.agencyCode()).map(Agency::getName).orElse(due.agencyCode());
+    byte[] pdf = switch (due.kind()) {
+      case APOLOGY -> letter(dossier, agency, "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Mẫu số 04",
+          "Ngày " + date(dossier.getReceivedAt()) + ", " + agency + " tiếp nhận giải quyết hồ sơ đề nghị "
+              + dossier.getProcedureName() + " của Ông/Bà, mã hồ sơ " + dossier.getReceiptCode() + ".",
+          "Thời hạn giải quyết theo quy định: " + time(due.originalDeadline()) + ".",
+          "Tuy nhiên đến nay, " + agency + " chưa trả kết quả giải quyết hồ sơ của Ông/Bà.",
+          "Lý do: " + reason(due),
+          "Sự chậm trễ này đã gây phiền hà cho Ông/Bà. " + agency + " xin lỗi Ông/Bà và sẽ trả kết quả giải quyết"
+              + " hồ sơ cho Ông/Bà vào " + time(due.newDeadline()) + ".",
+          "Xin trân trọng cảm ơn sự hợp tác của Ông/Bà.");
+      case RECEPTION_REFUSAL -> letter(dossier, agency, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "Mẫu số 03",
+          "Bộ phận Tiếp nhận và Trả kết quả – " + agency + " đã tiếp nhận hồ sơ đề nghị " + dossier.getProcedureName()
+              + " của Ông/Bà, mã hồ sơ " + dossier.getReceiptCode() + ".",
+          "Sau khi xem xét thành phần hồ sơ, Bộ phận Tiếp nhận và Trả kết quả từ chối tiếp nhận hồ sơ của Ông/Bà"
+              + " với lý do cụ thể như sau:",
+          reason(due),
+          "Xin thông báo để Ông/Bà biết và thực hiện.");
+      case REFUSAL -> letter(dossier, agency, "THÔNG BÁO TỪ CHỐI GIẢI QUYẾT HỒ SƠ", null,
+          "Ngày " + date(dossier.getReceivedAt()) + ", hồ sơ đề nghị " + dossier.getProcedureName()
+              + " của Ông/Bà, mã hồ sơ " + dossier.getReceiptCode() + ", đã được tiếp nhận.",
+          "Sau khi xem xét, " + agency + " không giải quyết hồ sơ của Ông/Bà vì lý do sau:",
+          reason(due),
+          "Ông/Bà nhận lại hồ sơ tại nơi đã nộp hoặc theo hình thức đã đăng ký. Nếu không đồng ý, Ông/Bà có quyền"
+              + " khiếu nại theo quy định của pháp luật.");
+      case STOP -> letter(dossier, agency, "THÔNG BÁO VỀ VIỆC DỪNG XỬ LÝ HỒ SƠ", "Mẫu số 05",
+          "Ngày " + date(dossier.getReceivedAt()) + ", " + agency + " tiếp nhận hồ sơ đề nghị "
+              + dossier.getProcedureName() + " của Ông/Bà, mã hồ sơ " + dossier.getReceiptCode() + ".",
+          agency + " thông báo dừng xử lý hồ sơ của Ông/Bà với lý do sau:",
+          reason(due),
+          "Ông/Bà nhận lại hồ sơ tại nơi đã nộp hoặc theo hình thức đã đăng ký.");
+    };
+    documents.issue(dossier, due.kind().documentKind(),
+        due.kind().documentKind().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + dossier.getReceiptCode() + ".pdf",
+        pdf, due.actor());
+  }
+
+  private static String reason(LetterDue due) {
+    return due.reason() == null || due.reason().isBlank() ? "(không nêu)" : due.reason().strip();
+  }
+
+  private byte[] letter(Dossier dossier, String agency, String title, String form, String... paragraphs) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Document pdf = new Document(PageSize.A4, 60, 50, 50, 50);
+    PdfWriter.getInstance(pdf, out);
+    pdf.addTitle(title);
+    pdf.addCreator("motcua");
+    pdf.open();
+    PdfPTable head = new PdfPTable(new float[] {1, 1.25f});
+    head.setWidthPercentage(100);
+    head.addCell(cell(agency.toUpperCase(Locale.forLanguageTag("vi")), PdfFonts.bold(11)));
+    head.addCell(cell("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc", PdfFonts.bold(11)));
+    head.addCell(cell("Số: " + dossier.getReceiptCode(), PdfFonts.regular(11)));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+    head.addCell(cell("Ngày " + today.getDayOfMonth() + " tháng " + today.getMonthValue() + " năm " + today.getYear(),
+        PdfFonts.italic(11)));
+    pdf.add(head);
+    Paragraph heading = new Paragraph(title, PdfFonts.bold(14));
+    heading.setAlignment(Element.ALIGN_CENTER);
+    heading.setSpacingBefore(18);
+    pdf.add(heading);
+    if (form != null) {
+      Paragraph sub = new Paragraph("(" + form + ", Thông tư số 03/2025/TT-VPCP)", PdfFonts.italic(11));
+      sub.setAlignment(Element.ALIGN_CENTER);
+      pdf.add(sub);
+    }
+    Paragraph to = new Paragraph("Kính gửi: Ông/Bà " + dossier.getApplicant().fullName(), PdfFonts.regular(13));
+    to.setSpacingBefore(12);
+    to.setSpacingAfter(8);
+    pdf.add(to);
+    for (String text : paragraphs) {
+      Paragraph p = new Paragraph(text, PdfFonts.regular(13));
+      p.setAlignment(Element.ALIGN_JUSTIFIED);
+      p.setFirstLineIndent(28);
+      p.setSpacingAfter(6);
+      pdf.add(p);
+    }
+    Paragraph sign = new Paragraph(agency.toUpperCase(Locale.forLanguageTag("vi")), PdfFonts.bold(12));
+    sign.setAlignment(Element.ALIGN_RIGHT);
+    sign.setSpacingBefore(18);
+    pdf.add(sign);
+    Paragraph note = new Paragraph("(Ký, ghi rõ họ tên và đóng dấu)", PdfFonts.italic(11));
+    note.setAlignment(Element.ALIGN_RIGHT);
+    pdf.add(note);
+    pdf.close();
+    return out.toByteArray();
+  }
+
+  private static PdfPCell cell(String text, com.lowagie.text.Font font) {
+    PdfPCell cell = new PdfPCell(new Phrase(text, font));
+    cell.setBorder(PdfPCell.NO_BORDER);
+    cell.setHorizontalAlignment(Element.ALIGN_CENTER);
+    cell.setPaddingBottom(4);
+    return cell;
+  }
+
+  private String date(Instant instant) {
+    return instant == null ? "…" : DateTimeFormatter.ofPattern("dd/MM/yyyy").format(instant.atZone(zone));
+  }
+
+  private String time(Instant instant) {
+    return instant == null ? "…" : DAY_TIME.format(instant.atZone(zone));
+  }
+}
