@@ -161,6 +161,18 @@ class BoardBrowserIT extends PostgresIntegrationTest {
   }
 
   @Test
+  void shouldLandASupervisorOnTheBoardAndLetThemOpenTheirOwnTasks() {
+    // when
+    signIn("giamsat.trangdinh");
+
+    // then: the board is their home; the escalations addressed to them wait in the workbench
+    assertThat(browser.getCurrentUrl()).endsWith("/board");
+    browser.findElement(By.id("my-tasks")).click();
+    Browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
+    assertThat(browser.getCurrentUrl()).contains("/workbench");
+  }
+
+  @Test
   void shouldShowAWrongFilterOnThePageAndNotTheDossiersOfAnotherDistrict() {
     // given
     signIn("giamsat.trangdinh");

@@ -44,6 +44,8 @@ public abstract class PostgresIntegrationTest {
     registry.add("motcua.workers.password", () -> WORKER_PASSWORD);
     // tests move the engine clock; timers fire when a test runs the due jobs (see runDueJobs), never behind its back
     registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+    // tests bring their own dossiers
+    registry.add("motcua.demo.history-months", () -> "0");
   }
 
   private static synchronized EmbeddedPostgres server() {

@@ -206,10 +206,10 @@ public class BoardQueries {
 
     int lastClosed = Math.min(last, previous(current));
     if (first <= lastClosed) {
-      Where monthly = new Where().and("month between :first and :last", "first", first).param("last", lastClosed)
+      Where monthly = new Where().and("period_month between :first and :last", "first", first).param("last", lastClosed)
           .scope(scope).filter(filter, "receiving_agency");
-      jdbc.query("select " + child + " as k, procedure_code as p, month as m, " + SUMMED + " from board_month"
-              + monthly.sql + " group by " + child + ", procedure_code, month", monthly.params,
+      jdbc.query("select " + child + " as k, procedure_code as p, period_month as m, " + SUMMED + " from board_month"
+              + monthly.sql + " group by " + child + ", procedure_code, period_month", monthly.params,
           (RowCallbackHandler) rs -> add.accept(rs.getInt("m"), rs));
     }
     if (first <= current && current <= last) {
@@ -217,7 +217,7 @@ public class BoardQueries {
       String zeros6 = String.join(", ", java.util.Collections.nCopies(6, "0"));
       String zeros10 = String.join(", ", java.util.Collections.nCopies(10, "0"));
       for (String side : List.of("received", "finished")) {
-        String when = side + "_at >= :from and " + side + "_at < :to";
+        String when = side + "_at >= :from and " + side + "_at <= :to";
         Where live = new Where().and(when, "from", ts(from)).param("to", ts(clock.instant())).scope(scope)
             .filter(filter, "receiving_agency");
         String sums = side.equals("received") ? BoardRollup.received("1 = 1") + ", " + zeros10
@@ -234,7 +234,7 @@ public class BoardQueries {
     Instant now = clock.instant();
     if (period.to(calendar.zone()).isAfter(now)) {
       // a running period: in progress and overdue now, from the unfinished dossiers
-      Where open = new Where().and("finished_at is null and received_at < :now", "now", ts(now))
+      Where open = new Where().and("finished_at is null and received_at <= :now", "now", ts(now))
           .scope(scope).filter(filter, "receiving_agency");
       long[] sum = new long[2];
       jdbc.query("select " + child + " as k, count(*) as in_progress,"
@@ -250,7 +250,7 @@ public class BoardQueries {
       all = all.withOpen(sum[0], sum[1]);
     } else {
       // a period that is over: in progress at its end = received minus closed up to then
-      Where past = new Where().and("month <= :last", "last", period.lastMonth()).scope(scope)
+      Where past = new Where().and("period_month <= :last", "last", period.lastMonth()).scope(scope)
           .filter(filter, "receiving_agency");
       long[] sum = new long[1];
       jdbc.query("select " + child + " as k, sum(received) - sum(closed) as in_progress from board_month" + past.sql
@@ -307,7 +307,7 @@ public class BoardQueries {
     rollup.closeMonthsBefore(current);
     int lastClosed = Math.min(period.lastMonth(), previous(current));
     if (period.firstMonth() <= lastClosed) {
-      Where monthly = new Where().and("month between :first and :last", "first", period.firstMonth())
+      Where monthly = new Where().and("period_month between :first and :last", "first", period.firstMonth())
           .param("last", lastClosed).scope(scope).filter(filter, "receiving_agency");
       jdbc.query("select late_stage, late_agency, delay_cause, sum(dossiers) as n, sum(late_minutes) as minutes"
           + " from board_month_delay" + monthly.sql + " group by late_stage, late_agency, delay_cause",
@@ -315,7 +315,7 @@ public class BoardQueries {
     }
     if (period.firstMonth() <= current && current <= period.lastMonth()) {
       Instant from = YearMonth.of(current / 100, current % 100).atDay(1).atStartOfDay(calendar.zone()).toInstant();
-      Where live = new Where().and("finished_at >= :from and finished_at < :to", "from", ts(from))
+      Where live = new Where().and("finished_at >= :from and finished_at <= :to", "from", ts(from))
           .param("to", ts(clock.instant())).and("timeliness = 'LATE'").scope(scope).filter(filter, "receiving_agency");
       jdbc.query("select late_stage, late_agency, delay_cause, count(*) as n, sum(coalesce(late_minutes, 0))"
           + " as minutes from dossier" + live.sql + " group by late_stage, late_agency, delay_cause", live.params, add);

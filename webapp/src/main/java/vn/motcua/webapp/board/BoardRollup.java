@@ -60,7 +60,7 @@ public class BoardRollup {
       return;
     }
     Set<Integer> closed = new HashSet<>(jdbc.getJdbcTemplate().queryForList(
-        "select month from board_month_closed", Integer.class));
+        "select period_month from board_month_closed", Integer.class));
     for (YearMonth m = YearMonth.of(first / 100, first % 100); month(m) < current; m = m.plusMonths(1)) {
       int month = month(m);
       if (!closed.contains(month)) {
@@ -75,9 +75,9 @@ public class BoardRollup {
       return;
     }
     MapSqlParameterSource params = new MapSqlParameterSource("months", months);
-    jdbc.update("delete from board_month_closed where month in (:months)", params);
-    jdbc.update("delete from board_month where month in (:months)", params);
-    jdbc.update("delete from board_month_delay where month in (:months)", params);
+    jdbc.update("delete from board_month_closed where period_month in (:months)", params);
+    jdbc.update("delete from board_month where period_month in (:months)", params);
+    jdbc.update("delete from board_month_delay where period_month in (:months)", params);
   }
 
   private void close(int month) {
@@ -87,14 +87,14 @@ public class BoardRollup {
         MapSqlParameterSource m = new MapSqlParameterSource("m", month)
             .addValue("at", Timestamp.from(clock.instant()));
         // whoever marks the month first computes it; a concurrent attempt fails here and changes nothing
-        jdbc.update("insert into board_month_closed (month, computed_at) values (:m, :at)", m);
-        jdbc.update("insert into board_month (month, " + GROUP + ", received, online, fee_dossiers, paid_online,"
+        jdbc.update("insert into board_month_closed (period_month, computed_at) values (:m, :at)", m);
+        jdbc.update("insert into board_month (period_month, " + GROUP + ", received, online, fee_dossiers, paid_online,"
             + " digitized, portal_synced, finished, early, on_time, late, withdrawn, stopped, closed,"
             + " electronic_results, rated, satisfied)"
             + " select :m, " + GROUP + ","
             + received("received_month = :m") + "," + finished("finished_month = :m")
             + " from dossier where received_month = :m or finished_month = :m group by " + GROUP, m);
-        jdbc.update("insert into board_month_delay (month, " + GROUP + ", late_stage, late_agency, delay_cause,"
+        jdbc.update("insert into board_month_delay (period_month, " + GROUP + ", late_stage, late_agency, delay_cause,"
             + " dossiers, late_minutes)"
             + " select :m, " + GROUP + ", late_stage, late_agency, delay_cause, count(*),"
             + " sum(coalesce(late_minutes, 0)) from dossier where finished_month = :m and timeliness = 'LATE'"

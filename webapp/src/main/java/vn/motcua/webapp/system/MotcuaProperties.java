@@ -31,7 +31,11 @@ public record MotcuaProperties(
   public record Documents(@DefaultValue("20971520") long maxBytes) {
   }
 
-  /** Demo users; off in production. */
-  public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("demo") String password) {
+  /**
+   * Demo users and the months of demo dossiers replayed through the engine on the first start of an empty database
+   * (0: none); off in production.
+   */
+  public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("demo") String password,
+                     @DefaultValue("3") int historyMonths) {
   }
 }

@@ -64,7 +64,8 @@ class SecurityConfiguration {
 
   /**
    * The officers' workbench and the supervisors' board: a signed-in session with a login form and CSRF protection
-   * on every change. Supervisors also open a dossier's page and files from the board.
+   * on every change. Supervisors open a dossier's page and files from the board, and handle the escalations
+   * addressed to them in the workbench.
    */
   @Bean
   @Order(2)
@@ -86,7 +87,9 @@ class SecurityConfiguration {
             .requestMatchers(path("/board"), path("/board/**")).hasAnyRole(supervising)
             .requestMatchers(path("/workbench/dossiers/**"), path("/workbench/documents/**"))
             .hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name(), Role.REFORM.name(), Role.ADMIN.name())
-            .anyRequest().hasRole(Role.OFFICER.name()))
+            // supervisors work there on the escalations addressed to them
+            .anyRequest().hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name(), Role.REFORM.name(),
+                Role.ADMIN.name()))
         .formLogin(form -> form.loginPage("/login").successHandler(home).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
