@@ -43,7 +43,8 @@ public class WorkerRuntime implements AutoCloseable {
         .backoffStrategy(new ExponentialErrorBackoffStrategy(500, 2, 30_000))
         .build();
     for (TopicHandler handler : handlers) {
-      client.subscribe(handler.topic()).lockDuration(handler.lockDurationMillis()).handler(handler).open();
+      client.subscribe(handler.topic()).lockDuration(handler.lockDurationMillis())
+          .includeExtensionProperties(true).handler(handler).open();
     }
     LOG.info("Workers subscribed to {} at {}", handlers.stream().map(TopicHandler::topic).toList(), engineUrl);
   }

@@ -109,6 +109,7 @@ public class DossierService {
     variables.put("applicantName", a.fullName().trim());
     variables.put("applicantIdNumber", a.idNumber());
     variables.put("applicantPhone", a.phone());
+    variables.put("applicantEmail", a.email());
     variables.put("requiredDocumentsText", checklist(documents));
     variables.put("applicantCategory", category);
     variables.put("feeAmount", fee.amount());

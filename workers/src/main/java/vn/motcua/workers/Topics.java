@@ -1,0 +1,11 @@
+package vn.motcua.workers;
+
+/** The external-task topics the models use, in one place (the BPMN files name them in {@code camunda:topic}). */
+public final class Topics {
+
+  /** Tell the applicant something about their dossier by e-mail and SMS (an apology, a result ready, ...). */
+  public static final String NOTIFY_APPLICANT = "notify-applicant";
+
+  private Topics() {
+  }
+}
