@@ -45,12 +45,7 @@ class BoardBrowserIT extends PostgresIntegrationTest {
   }
 
   private void signIn(String user) {
-    browser.manage().deleteAllCookies();
-    browser.get(url("/login?lang=vi"));
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys("demo");
-    browser.findElement(By.id("sign-in")).click();
-    Browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("filters")));
+    Browser.signIn(port, user, "filters");
   }
 
   /** Copies certified at Chí Minh, taken by its specialist on Monday and still not done. */

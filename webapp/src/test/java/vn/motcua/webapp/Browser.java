@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -68,6 +70,20 @@ public final class Browser {
         throw new UncheckedIOException(e);
       }
     });
+  }
+
+  /**
+   * Signs the demo user in on the Vietnamese login page of the application on the port, and waits for the element
+   * their landing page shows.
+   */
+  public static void signIn(int port, String user, String landmarkId) {
+    WebDriver browser = driver();
+    browser.manage().deleteAllCookies();
+    browser.get("http://localhost:" + port + "/login?lang=vi");
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys("demo");
+    browser.findElement(By.id("sign-in")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id(landmarkId)));
   }
 
   public static WebDriverWait waiting() {

@@ -30,17 +30,8 @@ class WorkbenchBrowserIT extends PostgresIntegrationTest {
     browser = Browser.driver();
   }
 
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
   private void signIn(String user) {
-    browser.manage().deleteAllCookies();
-    browser.get(url("/login?lang=vi"));
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys("demo");
-    browser.findElement(By.id("sign-in")).click();
-    Browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
+    Browser.signIn(port, user, "queue");
   }
 
   /** A dossier of the procedure received by the Chí Minh counter, waiting for appraisal. */
