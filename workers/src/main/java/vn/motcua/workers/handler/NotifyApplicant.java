@@ -167,7 +167,8 @@ class NotifyApplicant implements TopicHandler {
   }
 
   Notice notice(ExternalTask task) {
-    String kind = text(task, "notice") != null ? text(task, "notice") : task.getExtensionProperty("notice");
+    String variable = text(task, "notice");
+    String kind = variable != null ? variable : task.getExtensionProperty("notice");
     if (kind == null) {
       throw new MissingResourceException("no notice property", "notifications", "");
     }
