@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static vn.motcua.processes.ProcessTestSupport.*;
 
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * budgets 3/10/3/4, clock paused on supplement and payment), both received on Monday 16 November 2026 at 09:00.
  */
 @Deployment(resources = {"processes/construction-permit.bpmn", "processes/land-use-certificate-first.bpmn", INTAKE,
-    SUPPLEMENT, TRANSFER, RETURN_RESULT, ROUTING, PROCESSING_TIME, TIME_RULES, STAGE_BUDGET, ESCALATION_RULES, APOLOGY,
+    SUPPLEMENT, TRANSFER, RETURN_RESULT, NOTIFICATION, FORM_INFORM, ROUTING, PROCESSING_TIME, TIME_RULES, STAGE_BUDGET, ESCALATION_RULES, APOLOGY,
     ESCALATION, FORM_APOLOGY, FORM_DIRECT, FORM_SUPERVISE, FORM_CHECK, FORM_TRANSFER, "forms/appraise-construction.form",
     "forms/inspect-site.form", FORM_APPROVE, FORM_RETURN, "forms/verify-land-origin.form", "forms/appraise-land.form",
     "forms/assess-tax.form", "forms/confirm-tax-paid.form", "forms/sign-certificate.form"})
@@ -261,6 +262,14 @@ class LegalTimeProcessTest extends ProcessTestSupport {
     assertThat(local(dossier.task(APPRAISE).getDueDate())).isEqualTo("2026-12-10T09:00");
     assertThat(due(dossier, OVERDUE)).isEqualTo("2026-12-10T09:00");
     assertThat(dossier.timers(APOLOGY_DUE)).isEmpty();
+    // then: the applicant is told, with both dates, beside the flow
+    assertThat(dossier.notices()).containsExactly("APOLOGY");
+    Map<String, Object> notice = engine.getRuntimeService().getVariables(engine.getRuntimeService()
+        .createProcessInstanceQuery().processDefinitionKey("notifyApplicant").singleResult().getId());
+    assertThat(notice).containsEntry("receiptCode", dossier.receiptCode).containsEntry("receivingAgency", "H180")
+        .containsEntry("applicantName", "Nguyễn Văn An");
+    assertThat(local((Date) notice.get("dossierDeadline"))).isEqualTo("2026-12-10T09:00");
+    assertThat(local((Date) notice.get("originalDeadline"))).isEqualTo("2026-12-07T09:00");
 
     // when: the new date passes
     now("2026-12-10T09:00");
@@ -285,8 +294,9 @@ class LegalTimeProcessTest extends ProcessTestSupport {
     dossier.complete(APPRAISE, "appraisal", "PROPOSE_APPROVE", "appraisalNote", "Đủ điều kiện");
     dossier.complete("Task_Approve", "approval", "SIGN");
 
-    // then: what was raised about the stage ends with it
+    // then: what was raised about the stage ends with it; the applicant is told to collect the result
     assertThat(dossier.openTasks()).containsExactly("Task_ReturnResult");
+    assertThat(dossier.notices()).containsExactly("APOLOGY", "RESULT");
   }
 
   @Test

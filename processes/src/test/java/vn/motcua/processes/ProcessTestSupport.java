@@ -35,6 +35,8 @@ public abstract class ProcessTestSupport {
   public static final String STAGE_BUDGET = "decisions/stage-budget.dmn";
   public static final String ESCALATION_RULES = "decisions/escalation.dmn";
   public static final String APOLOGY = "processes/building-blocks/apology.bpmn";
+  public static final String NOTIFICATION = "processes/building-blocks/notification.bpmn";
+  public static final String FORM_INFORM = "forms/inform-applicant.form";
   public static final String ESCALATION = "processes/building-blocks/escalation.bpmn";
   public static final String FORM_APOLOGY = "forms/issue-apology.form";
   public static final String FORM_DIRECT = "forms/direct-overdue.form";
@@ -47,7 +49,7 @@ public abstract class ProcessTestSupport {
 
   /** Tasks legal time raises beside the procedure's own step. */
   static final Set<String> SIDE_TASKS = Set.of("Task_IssueApology", "Task_DirectOverdueStage",
-      "Task_SuperviseOverdueStage");
+      "Task_SuperviseOverdueStage", "Task_InformApplicant");
 
   public static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -188,6 +190,15 @@ public abstract class ProcessTestSupport {
       return engine.getManagementService().createJobQuery().timers().activityId(activityId).list().stream()
           .filter(job -> receiptCode.equals(engine.getRuntimeService().createProcessInstanceQuery()
               .processInstanceId(job.getProcessInstanceId()).singleResult().getBusinessKey()))
+          .toList();
+    }
+
+    /** The notices sent to the applicant so far (the notification block's instances, running or ended), in order. */
+    public List<String> notices() {
+      return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("notifyApplicant")
+          .processInstanceBusinessKey(receiptCode).orderByProcessInstanceStartTime().asc().list().stream()
+          .map(notice -> (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+              .processInstanceId(notice.getId()).variableName("notice").singleResult().getValue())
           .toList();
     }
 

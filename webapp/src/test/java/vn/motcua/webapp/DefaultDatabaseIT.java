@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,11 @@ import org.springframework.http.ResponseEntity;
     // a second engine in the test JVM: named apart, so that /engine-rest of the PostgreSQL context stays on its own
     "camunda.bpm.process-engine-name=h2"})
 class DefaultDatabaseIT {
+
+  @DynamicPropertySource
+  static void simulators(DynamicPropertyRegistry registry) {
+    SimulatorPorts.register(registry);
+  }
 
   @Autowired
   private TestRestTemplate rest;

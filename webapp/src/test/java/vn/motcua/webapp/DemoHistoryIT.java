@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,6 +34,11 @@ import org.springframework.test.context.ContextConfiguration;
     "camunda.bpm.process-engine-name=demo"})
 @ContextConfiguration(initializers = DemoHistoryIT.FridayMorning.class)
 class DemoHistoryIT {
+
+  @DynamicPropertySource
+  static void simulators(DynamicPropertyRegistry registry) {
+    SimulatorPorts.register(registry);
+  }
 
   /** The moment the replay runs up to: Friday 20 November 2026, 10:00 in Hà Nội. */
   static final Instant REPLAYED_UNTIL = LocalDateTime.parse("2026-11-20T10:00")
@@ -95,6 +102,12 @@ class DemoHistoryIT {
     // then: some were sent back once for supplement, and the clock waited for the applicant
     assertThat(jdbc.queryForObject("select count(distinct dossier_id) from dossier_audit where action ="
         + " 'SUPPLEMENT_REQUESTED'", Long.class)).isPositive();
+    // then: every applicant was told of each apology and each answer ready at the counter, in its time
+    assertThat(jdbc.queryForObject("select count(*) from dossier_audit where action = 'NOTICE_SENT'", Long.class))
+        .isEqualTo(jdbc.queryForObject("select count(*) from dossier_audit where action = 'DEADLINE_EXTENDED'",
+            Long.class) + jdbc.queryForObject("select count(*) from dossier_stage where stage = 'RETURN'", Long.class))
+        .isPositive();
+    assertThat(jdbc.queryForObject("select count(*) from act_ru_ext_task", Long.class)).isZero();
   }
 
   @Test

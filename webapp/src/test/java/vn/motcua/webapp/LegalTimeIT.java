@@ -1,8 +1,12 @@
 package vn.motcua.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static vn.motcua.webapp.Api.dossierRequest;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import vn.motcua.workers.simulator.Simulators;
 
 /**
  * Legal time running by itself across Tết 2027: a construction permit received on Monday 1 February 2027, just
@@ -31,6 +36,9 @@ class LegalTimeIT extends PostgresIntegrationTest {
 
   @Autowired
   private RuntimeService runtime;
+
+  @Autowired
+  private Simulators simulators;
 
   private Api api;
 
@@ -75,13 +83,21 @@ class LegalTimeIT extends PostgresIntegrationTest {
     return (Map<String, Object>) api.dossier("citizen", code).get("supervision");
   }
 
+  private static String subject(MimeMessage mail) {
+    try {
+      return mail.getSubject();
+    } catch (MessagingException unreadable) {
+      throw new IllegalStateException(unreadable);
+    }
+  }
+
   private boolean hasTask(String user, String code, String taskKey) {
     return api.tasks(user).stream()
         .anyMatch(t -> code.equals(t.get("receiptCode")) && taskKey.equals(t.get("taskKey")));
   }
 
   @Test
-  void shouldWarnApologiseAndEscalateAtTheRightWorkingDayMomentsAcrossTet() {
+  void shouldWarnApologiseAndEscalateAtTheRightWorkingDayMomentsAcrossTet() throws Exception {
     // given: received on Monday 1 February 2027 at 09:00 by Tràng Định, handled by its infrastructure division
     now("2027-02-01T09:00");
     String code = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
@@ -146,6 +162,22 @@ class LegalTimeIT extends PostgresIntegrationTest {
     assertThat(letter(code, "APOLOGY_LETTER")).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
         "Kính gửi: Ông/Bà Nguyễn Văn An", "Chờ ý kiến của Sở Xây dựng về chỉ giới xây dựng",
         "09 giờ 00 phút, ngày 01/03/2027", "03/03/2027", "PHÒNG KINH TẾ VÀ HẠ TẦNG", "Ngày 26 tháng 2 năm 2027");
+
+    // and the applicant is told by e-mail (Vietnamese intact, then English) and by SMS, through the workers
+    List<Map<String, Object>> sent = await().atMost(Duration.ofSeconds(30))
+        .until(() -> audit(code, "NOTICE_SENT"), entries -> !entries.isEmpty());
+    assertThat(sent).singleElement().satisfies(e -> assertThat((String) e.get("summary"))
+        .contains("thông báo: xin lỗi, hẹn lại ngày trả kết quả", "thư điện tử: có", "tin nhắn SMS: có"));
+    MimeMessage mail = simulators.mails().stream().filter(m -> subject(m).contains(code)).findFirst().orElseThrow();
+    assertThat(subject(mail)).isEqualTo("Thư xin lỗi và hẹn lại ngày trả kết quả – hồ sơ " + code
+        + " / Apology and new appointment – dossier " + code);
+    assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("an.nguyen@example.vn");
+    assertThat((String) mail.getContent()).contains("Kính gửi ông/bà Nguyễn Văn An",
+        "chưa thể giải quyết xong vào ngày hẹn 01/03/2027 09:00", "thành thật xin lỗi",
+        "Ngày hẹn trả kết quả mới: 03/03/2027 09:00", "Dear Nguyễn Văn An", "New appointment for the result");
+    assertThat(simulators.sms().sent()).filteredOn(sms -> sms.text().contains(code)).singleElement()
+        .satisfies(sms -> assertThat(sms.text()).isEqualTo("Ho so " + code
+            + ": co quan giai quyet xin loi vi cham tre. Ngay hen tra ket qua moi: 03/03/2027 09:00."));
 
     // when: the old deadline passes (no escalation: the new one holds), then the new one
     now("2027-03-01T09:00");

@@ -46,6 +46,7 @@ public abstract class PostgresIntegrationTest {
     registry.add("camunda.bpm.job-execution.enabled", () -> "false");
     // tests bring their own dossiers
     registry.add("motcua.demo.history-months", () -> "0");
+    SimulatorPorts.register(registry);
   }
 
   private static synchronized EmbeddedPostgres server() {

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -53,6 +54,7 @@ import vn.motcua.webapp.system.MotcuaProperties;
 import vn.motcua.webapp.system.RuleViolation;
 import vn.motcua.webapp.task.TaskView;
 import vn.motcua.webapp.task.Worklist;
+import vn.motcua.workers.Topics;
 
 /**
  * Gives a fresh demo installation a past: the last months of dossiers of {@code demo/dossiers.json}, replayed through
@@ -206,6 +208,7 @@ class DemoHistory implements ApplicationRunner {
           LOG.warn("Demo history: {} of dossier {} was refused: {}", event.taskId() == null ? "a step" : "task "
               + event.taskId(), event.receiptCode(), refused.getMessage());
         }
+        deliverNotices();
       }
       fireTimersUntil(now);
       return number;
@@ -349,12 +352,26 @@ class DemoHistory implements ApplicationRunner {
           LOG.warn("Demo history: job {} failed: {}", job.getId(), failed.getMessage());
           continue;
         }
+        deliverNotices();
         ProcessInstance instance = runtime.createProcessInstanceQuery()
             .processInstanceId(job.getProcessInstanceId()).singleResult();
         Plan plan = instance == null ? null : plans.get(instance.getBusinessKey());
         if (plan != null) {
           next(plan, instance.getBusinessKey());
         }
+      }
+    }
+
+    /**
+     * The notices of the past reached their applicants in their time: the notification worker's part is done here,
+     * at the moment it happened, without mailing anyone today (the workers start once the replay is over).
+     */
+    private void deliverNotices() {
+      for (LockedExternalTask notice : engine.getExternalTaskService().fetchAndLock(100, "motcua-demo-history")
+          .topic(Topics.NOTIFY_APPLICANT, 60_000).variables("applicantEmail", "applicantPhone").execute()) {
+        engine.getExternalTaskService().complete(notice.getId(), "motcua-demo-history",
+            Map.of("notifiedByEmail", notice.getVariables().get("applicantEmail") != null,
+                "notifiedBySms", notice.getVariables().get("applicantPhone") != null));
       }
     }
 

@@ -21,7 +21,9 @@ public class DossierAudit {
     /** Supervision: early warning, apology requested (form 04), escalation to a leader or supervisor. */
     STAGE_WARNING, APOLOGY_REQUESTED, ESCALATED,
     /** The applicant paid the financial obligations. */
-    OBLIGATIONS_PAID
+    OBLIGATIONS_PAID,
+    /** A notice reached the applicant by e-mail or SMS, or could not, and the counter was asked to tell them. */
+    NOTICE_SENT, NOTICE_UNDELIVERED
   }
 
   @Id

@@ -92,7 +92,8 @@ public class DossierQueries {
   private static final java.util.Set<DossierAudit.Action> LEGAL_TIME = java.util.EnumSet.of(
       DossierAudit.Action.STAGE_STARTED, DossierAudit.Action.CLOCK_PAUSED, DossierAudit.Action.CLOCK_RESUMED,
       DossierAudit.Action.DEADLINE_EXTENDED, DossierAudit.Action.STAGE_WARNING,
-      DossierAudit.Action.APOLOGY_REQUESTED, DossierAudit.Action.ESCALATED);
+      DossierAudit.Action.APOLOGY_REQUESTED, DossierAudit.Action.ESCALATED, DossierAudit.Action.NOTICE_SENT,
+      DossierAudit.Action.NOTICE_UNDELIVERED);
 
   /** A legal-time entry's details as a sentence: "old deadline: …; new deadline: …; reason: …". */
   private String summary(DossierAudit entry) {
@@ -106,13 +107,19 @@ public class DossierQueries {
       java.util.Locale locale = LocaleContextHolder.getLocale();
       return details.entrySet().stream().filter(e -> e.getValue() != null)
           .map(e -> messages.getMessage("ui.detail." + e.getKey(), null, e.getKey(), locale) + ": "
-              + ("stage".equals(e.getKey())
-                  ? messages.getMessage("stage." + e.getValue(), null, String.valueOf(e.getValue()), locale)
-                  : e.getValue()))
+              + messages.getMessage(valueCode(e.getKey(), e.getValue()), null, String.valueOf(e.getValue()), locale))
           .collect(Collectors.joining("; "));
     } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
       return entry.getDetail();
     }
+  }
+
+  /** Where the words for a detail's value are: a stage's name, yes or no, a code's meaning (else the value itself). */
+  private static String valueCode(String key, Object value) {
+    if ("stage".equals(key)) {
+      return "stage." + value;
+    }
+    return value instanceof Boolean yes ? (yes ? "ui.value.yes" : "ui.value.no") : "ui.value." + key + "." + value;
   }
 
   /** Dossiers by receipt code, for lists of tasks. */

@@ -211,6 +211,28 @@ class DossierReadModel {
     });
   }
 
+  /** The notification block reached the applicant: which notice, by which channels. */
+  void noticeSent(DelegateExecution execution) {
+    dossier(execution).ifPresent(dossier -> {
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("notice", execution.getVariable("notice"));
+      detail.put("email", execution.getVariable("notifiedByEmail"));
+      detail.put("sms", execution.getVariable("notifiedBySms"));
+      audit(dossier.getId(), DossierAudit.Action.NOTICE_SENT, execution.getCurrentActivityId(), json(detail));
+    });
+  }
+
+  /** No message could reach the applicant: the counter must tell them, and the trail says why. */
+  void noticeUndelivered(DelegateTask task) {
+    dossier(task.getExecution()).ifPresent(dossier -> {
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("notice", task.getVariable("notice"));
+      detail.put("error", task.getVariable("notificationError"));
+      detail.put("to", candidateGroup(task));
+      audit(dossier.getId(), DossierAudit.Action.NOTICE_UNDELIVERED, task.getTaskDefinitionKey(), json(detail));
+    });
+  }
+
   void stepCancelled(DelegateTask task) {
     stages.findByEngineRef(task.getId())
         .filter(step -> step.getState() == DossierStage.State.OPEN)

@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
  * Feeds the dossier read model from the engine, inside the engine's own transaction, so the two never disagree.
  * What to record is declared in the models: every user task is a step (property {@code stage}, optional
  * {@code dossierStatus}) unless it is a {@code sideTask} raised beside the step (apology, escalation, with its
- * {@code escalationLevel}); a wait state with {@code dossierStatus} waits for the applicant; a service task with
- * {@code clockEvent} changed the legal clock; an end event with {@code alert} raised a warning; a top-level end event
- * with {@code outcome} finishes the dossier. Built-in listeners, so they run even when custom listeners are skipped.
+ * {@code escalationLevel}, or a {@code notice} that could not be delivered); a wait state with {@code dossierStatus}
+ * waits for the applicant; a service task with {@code clockEvent} changed the legal clock; an end event with
+ * {@code alert} raised a warning, one with {@code notice} reached the applicant; a top-level end event with
+ * {@code outcome} finishes the dossier. Built-in listeners, so they run even when custom listeners are skipped.
  */
 @Component
 class ReadModelPlugin extends AbstractProcessEnginePlugin {
@@ -51,7 +52,8 @@ class ReadModelPlugin extends AbstractProcessEnginePlugin {
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
       Map<String, String> props = properties(element);
       TaskListener listener = "true".equals(props.get("sideTask"))
-          ? new SideTaskListener(Integer.parseInt(props.getOrDefault("escalationLevel", "0")))
+          ? new SideTaskListener(Integer.parseInt(props.getOrDefault("escalationLevel", "0")),
+              props.containsKey("notice"))
           : new StepListener(props.getOrDefault("stage", "OTHER"), status(props));
       TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
       for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
@@ -88,6 +90,10 @@ class ReadModelPlugin extends AbstractProcessEnginePlugin {
         activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
             (ExecutionListener) execution -> readModel.getObject().alertRaised(execution, alert));
       }
+      if (properties(element).containsKey("notice")) {
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+            (ExecutionListener) execution -> readModel.getObject().noticeSent(execution));
+      }
       String outcome = properties(element).get("outcome");
       if (outcome != null && scope instanceof ProcessDefinitionEntity) {
         DossierStatus finalStatus = DossierStatus.valueOf(outcome);
@@ -110,16 +116,24 @@ class ReadModelPlugin extends AbstractProcessEnginePlugin {
   /** Relays the events of a task raised beside the dossier's step: it never moves the dossier. */
   private final class SideTaskListener implements TaskListener {
     private final int escalationLevel;
+    private final boolean undeliveredNotice;
 
-    SideTaskListener(int escalationLevel) {
+    SideTaskListener(int escalationLevel, boolean undeliveredNotice) {
       this.escalationLevel = escalationLevel;
+      this.undeliveredNotice = undeliveredNotice;
     }
 
     @Override
     public void notify(DelegateTask task) {
       DossierReadModel model = readModel.getObject();
       switch (task.getEventName()) {
-        case TaskListener.EVENTNAME_CREATE -> model.sideTaskStarted(task, escalationLevel);
+        case TaskListener.EVENTNAME_CREATE -> {
+          if (undeliveredNotice) {
+            model.noticeUndelivered(task);
+          } else {
+            model.sideTaskStarted(task, escalationLevel);
+          }
+        }
         case TaskListener.EVENTNAME_ASSIGNMENT -> model.stepAssigned(task);
         case TaskListener.EVENTNAME_COMPLETE -> model.sideTaskCompleted(task);
         default -> {

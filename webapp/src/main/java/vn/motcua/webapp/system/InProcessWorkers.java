@@ -4,7 +4,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 import vn.motcua.webapp.people.Role;
@@ -13,12 +14,12 @@ import vn.motcua.workers.WorkerRuntime;
 import vn.motcua.workers.WorkerSettings;
 
 /**
- * Runs the workers inside the webapp once its port is known, against its own engine REST API, under a technical
- * account. Without a configured password the account gets a fresh random one at each start; with
+ * Runs the workers inside the webapp once it is ready (its port known, the start-up runners such as the demo history
+ * done), against its own engine REST API, under a technical account. Without a configured password the account gets a fresh random one at each start; with
  * {@code MOTCUA_WORKER_PASSWORD} set, standalone workers can sign in with it too.
  */
 @Component
-class InProcessWorkers implements ApplicationListener<WebServerInitializedEvent> {
+class InProcessWorkers implements ApplicationListener<ApplicationReadyEvent> {
 
   private final WorkerRuntime runtime;
   private final WorkerSettings settings;
@@ -34,9 +35,9 @@ class InProcessWorkers implements ApplicationListener<WebServerInitializedEvent>
   }
 
   @Override
-  public void onApplicationEvent(WebServerInitializedEvent event) {
-    if (event.getApplicationContext().getServerNamespace() != null) {
-      return; // a separate management server, not the one serving the engine API
+  public void onApplicationEvent(ApplicationReadyEvent event) {
+    if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
+      return;
     }
     boolean inProcess = settings.inProcess() && !runtime.topics().isEmpty();
     if (!inProcess && settings.password().isBlank()) {
@@ -47,7 +48,7 @@ class InProcessWorkers implements ApplicationListener<WebServerInitializedEvent>
     if (inProcess) {
       String contextPath = event.getApplicationContext().getEnvironment()
           .getProperty("server.servlet.context-path", "");
-      runtime.start("http://localhost:" + event.getWebServer().getPort() + contextPath + "/engine-rest", password);
+      runtime.start("http://localhost:" + web.getWebServer().getPort() + contextPath + "/engine-rest", password);
     }
   }
 

@@ -53,6 +53,7 @@ public final class BoardBenchmark {
           .run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
               "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
               "--server.port=0", "--motcua.demo.enabled=false", "--motcua.workers.in-process=false",
+              "--motcua.simulators.enabled=false",
               "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN");
       try {
         run(app, dossiers);

@@ -43,6 +43,7 @@ class NotifyApplicant implements TopicHandler {
   static final String UNDELIVERABLE = "NOTIFICATION_UNDELIVERABLE";
   static final String EMAIL_SENT = "notificationEmailSent";
   static final String SMS_SENT = "notificationSmsSent";
+  static final String ERROR = "notificationError";
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Each language from its own file, never from the machine's default locale. */
   private static final ResourceBundle.Control TEXTS =
@@ -80,8 +81,8 @@ class NotifyApplicant implements TopicHandler {
     String email = text(task, "applicantEmail");
     String phone = text(task, "applicantPhone");
     if (email == null && phone == null) {
-      service.handleBpmnError(task, UNDELIVERABLE, "Người nộp không để lại thư điện tử hay số điện thoại",
-          Map.of("notificationError", "NO_CONTACT"));
+      String reason = "Người nộp không để lại thư điện tử hay số điện thoại";
+      service.handleBpmnError(task, UNDELIVERABLE, reason, Map.of(ERROR, reason));
       return;
     }
     Notice notice;
@@ -102,10 +103,11 @@ class NotifyApplicant implements TopicHandler {
         sms(task, phone, notice);
         sent.put(SMS_SENT, true);
       }
-      service.complete(task, Map.of("applicantNotified", true), sent);
+      // which channels reached the applicant, for the dossier's audit trail
+      service.complete(task, Map.of("notifiedByEmail", email != null, "notifiedBySms", phone != null), sent);
     } catch (Undeliverable refused) {
       Map<String, Object> variables = new HashMap<>(sent);
-      variables.put("notificationError", refused.getMessage());
+      variables.put(ERROR, refused.getMessage());
       service.handleBpmnError(task, UNDELIVERABLE, refused.getMessage(), variables);
     } catch (RuntimeException | IOException | MessagingException failed) {
       Retries.DEFAULT.failed(task, service, failed, sent);

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import vn.motcua.workers.NotificationSettings;
 import vn.motcua.workers.WorkersAutoConfiguration;
 import vn.motcua.workers.simulator.SimulatedSystem.Faults;
@@ -111,7 +113,7 @@ class NotifyApplicantTest {
       assertThat(message.text()).isEqualTo("Ho so X06148-261116-0001: co quan giai quyet xin loi vi cham tre."
           + " Ngay hen tra ket qua moi: 20/11/2026 09:00.");
     });
-    verify(service).complete(task, Map.of("applicantNotified", true),
+    verify(service).complete(task, Map.of("notifiedByEmail", true, "notifiedBySms", true),
         Map.of(NotifyApplicant.EMAIL_SENT, true, NotifyApplicant.SMS_SENT, true));
   }
 
@@ -137,7 +139,8 @@ class NotifyApplicantTest {
     // then
     assertThat(MAIL.getReceivedMessages()).hasSize(1);
     assertThat(sms.sent()).hasSize(1);
-    verify(service).complete(again, Map.of("applicantNotified", true), Map.of(NotifyApplicant.SMS_SENT, true));
+    verify(service).complete(again, Map.of("notifiedByEmail", true, "notifiedBySms", true),
+        Map.of(NotifyApplicant.SMS_SENT, true));
   }
 
   @Test
@@ -181,7 +184,7 @@ class NotifyApplicantTest {
 
     // then: the mail went, the SMS cannot go: the model's error path, and no retry
     verify(service).handleBpmnError(eq(task), eq(NotifyApplicant.UNDELIVERABLE), anyString(),
-        eq(Map.of(NotifyApplicant.EMAIL_SENT, true, "notificationError",
+        eq(Map.of(NotifyApplicant.EMAIL_SENT, true, NotifyApplicant.ERROR,
             "Tổng đài SMS từ chối: {\"error\":\"not a Vietnamese mobile number: 0123\"}")));
     verify(service, never()).handleFailure(anyString(), any(), any(), any(Integer.class), any(Long.class), any(),
         any());
@@ -199,8 +202,25 @@ class NotifyApplicantTest {
 
     // then
     verify(service).handleBpmnError(eq(task), eq(NotifyApplicant.UNDELIVERABLE), anyString(),
-        eq(Map.of("notificationError", "NO_CONTACT")));
+        eq(Map.of(NotifyApplicant.ERROR, "Người nộp không để lại thư điện tử hay số điện thoại")));
     assertThat(MAIL.getReceivedMessages()).isEmpty();
     assertThat(sms.count("received")).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"APOLOGY", "RESULT", "REFUSAL", "STOP"})
+  void shouldHaveEveryNoticeTheModelsSendInVietnameseAndEnglish(String kind) {
+    // given: the model names the notice in a variable
+    variables.put("notice", kind);
+
+    // when
+    NotifyApplicant.Notice notice = handler.notice(task(null));
+
+    // then: both languages filled in, the SMS plain ASCII
+    assertThat(notice.subject().split(" / ")).hasSize(2)
+        .allSatisfy(language -> assertThat(language).contains("X06148-261116-0001"));
+    assertThat(notice.body()).contains("Kính gửi ông/bà Nguyễn Văn An", "Dear Nguyễn Văn An",
+        "(Chứng thực bản sao từ bản chính)").doesNotContain("{");
+    assertThat(notice.sms()).contains("X06148-261116-0001").matches("\\p{ASCII}+");
   }
 }

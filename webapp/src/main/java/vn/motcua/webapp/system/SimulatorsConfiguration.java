@@ -1,0 +1,18 @@
+package vn.motcua.webapp.system;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.motcua.workers.NotificationSettings;
+import vn.motcua.workers.simulator.Simulators;
+
+/** A development run brings the other systems along, so that a notice really goes out and can be read. */
+@Configuration
+@ConditionalOnProperty(prefix = "motcua.simulators", name = "enabled", havingValue = "true")
+class SimulatorsConfiguration {
+
+  @Bean(destroyMethod = "close")
+  Simulators simulators(NotificationSettings notifications) {
+    return Simulators.start(notifications);
+  }
+}
