@@ -5,7 +5,7 @@ import static vn.motcua.processes.ProcessTestSupport.*;
 import org.camunda.bpm.engine.test.Deployment;
 
 @Deployment(resources = {"processes/business-household-registration.bpmn",
-    INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT, NOTIFICATION, FORM_INFORM, ROUTING, PROCESSING_TIME, TIME_RULES, STAGE_BUDGET, ESCALATION_RULES, APOLOGY, ESCALATION,
+    INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT, NOTIFICATION, FORM_INFORM, FORM_POSTAL, ROUTING, PROCESSING_TIME, TIME_RULES, STAGE_BUDGET, ESCALATION_RULES, APOLOGY, ESCALATION,
     FORM_APOLOGY, FORM_DIRECT, FORM_SUPERVISE,
     FORM_CHECK, FORM_TRANSFER, FORM_APPRAISE, FORM_APPROVE, FORM_RETURN})
 class BusinessHouseholdRegistrationProcessTest extends SingleAgencyProcedureContract {

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 
-@Deployment(resources = {"processes/land-use-certificate-first.bpmn", INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT, NOTIFICATION, FORM_INFORM,
+@Deployment(resources = {"processes/land-use-certificate-first.bpmn", INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT, NOTIFICATION, FORM_INFORM, FORM_POSTAL,
     ROUTING, PROCESSING_TIME, TIME_RULES, STAGE_BUDGET, ESCALATION_RULES, APOLOGY, ESCALATION,
     FORM_APOLOGY, FORM_DIRECT, FORM_SUPERVISE, FORM_CHECK, FORM_TRANSFER, "forms/verify-land-origin.form", "forms/appraise-land.form",
     "forms/assess-tax.form", "forms/confirm-tax-paid.form", "forms/sign-certificate.form", FORM_RETURN})
@@ -79,7 +79,8 @@ class LandUseCertificateFirstProcessTest extends ProcessTestSupport {
 
     // the receiving counter returns it
     assertThat(dossier.candidateGroups(RETURN)).containsExactly("H180.counter");
-    dossier.complete(RETURN, "returnMethod", "POST", "postalTrackingNumber", "EMS123456789VN");
+    dossier.complete(RETURN, "returnMethod", "POST", "postalAddress", "Thôn Bản Mới, xã Chí Minh, Tràng Định");
+    dossier.completeExternal("order-postal-delivery", "postalTrackingNumber", "EL100000001VN");
     assertThat(dossier.endEvent()).isEqualTo("EndEvent_ResultReturned");
     assertThat(dossier.path()).containsSubsequence("CallActivity_Transfer", "CallActivity_TransferToLandOffice",
         "CallActivity_TransferToTax", "CallActivity_TransferToIssuer", "CallActivity_ReturnResult");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -37,6 +38,7 @@ public abstract class ProcessTestSupport {
   public static final String APOLOGY = "processes/building-blocks/apology.bpmn";
   public static final String NOTIFICATION = "processes/building-blocks/notification.bpmn";
   public static final String FORM_INFORM = "forms/inform-applicant.form";
+  public static final String FORM_POSTAL = "forms/arrange-postal-delivery.form";
   public static final String ESCALATION = "processes/building-blocks/escalation.bpmn";
   public static final String FORM_APOLOGY = "forms/issue-apology.form";
   public static final String FORM_DIRECT = "forms/direct-overdue.form";
@@ -191,6 +193,24 @@ public abstract class ProcessTestSupport {
           .filter(job -> receiptCode.equals(engine.getRuntimeService().createProcessInstanceQuery()
               .processInstanceId(job.getProcessInstanceId()).singleResult().getBusinessKey()))
           .toList();
+    }
+
+    /** The dossier's external task of the topic, locked for a test worker (exactly one must be waiting). */
+    public String externalTask(String topic) {
+      List<LockedExternalTask> locked = engine.getExternalTaskService().fetchAndLock(10, "test-worker")
+          .topic(topic, 60_000).businessKey(receiptCode).execute();
+      assertThat(locked).as("external tasks %s of %s", topic, receiptCode).hasSize(1);
+      return locked.get(0).getId();
+    }
+
+    /** A worker did the dossier's external task of the topic, with these results. */
+    public Dossier completeExternal(String topic, Object... nameValuePairs) {
+      Map<String, Object> vars = new HashMap<>();
+      for (int i = 0; i < nameValuePairs.length; i += 2) {
+        vars.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
+      }
+      engine.getExternalTaskService().complete(externalTask(topic), "test-worker", vars);
+      return this;
     }
 
     /** The notices sent to the applicant so far (the notification block's instances, running or ended), in order. */

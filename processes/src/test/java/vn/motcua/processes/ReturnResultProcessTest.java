@@ -7,7 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
-@Deployment(resources = {RETURN_RESULT, NOTIFICATION, FORM_INFORM, FORM_RETURN})
+@Deployment(resources = {RETURN_RESULT, NOTIFICATION, FORM_INFORM, FORM_POSTAL, FORM_RETURN})
 class ReturnResultProcessTest extends ProcessTestSupport {
 
   @Test
@@ -41,5 +41,59 @@ class ReturnResultProcessTest extends ProcessTestSupport {
     // then: the notice does not hold the counter up
     assertThat(dossier.notices()).containsExactly("REFUSAL");
     assertThat(dossier.openTasks()).containsExactly("Task_ReturnResult");
+  }
+
+  @Test
+  void shouldOrderThePostalServiceWhenTheResultGoesByPost() {
+    // given
+    Dossier dossier = start("returnResult", result());
+
+    // when: the counter hands it to the post, and the worker placed the order
+    dossier.complete("Task_ReturnResult", "returnMethod", "POST", "postalAddress", ADDRESS);
+    dossier.completeExternal("order-postal-delivery", "postalTrackingNumber", "EL100000001VN");
+
+    // then
+    assertThat(dossier.endEvent()).isEqualTo("EndEvent_SentByPost");
+    assertThat(dossier.variable("postalTrackingNumber")).isEqualTo("EL100000001VN");
+  }
+
+  @Test
+  void shouldLetTheCounterSendItWhenThePostalServiceRefusesTheOrder() {
+    // given
+    Dossier dossier = start("returnResult", result());
+    dossier.complete("Task_ReturnResult", "returnMethod", "POST", "postalAddress", ADDRESS);
+
+    // when: the postal service will not take the order
+    engine.getExternalTaskService().handleBpmnError(dossier.externalTask("order-postal-delivery"), "test-worker",
+        "POSTAL_ORDER_REFUSED", "Bưu điện không nhận đơn", Map.of("postalError", "Bưu điện không nhận đơn"));
+
+    // then: the receiving counter sends it within one working day
+    assertThat(dossier.candidateGroups("Task_ArrangePostalDelivery")).containsExactly("H180.counter");
+    assertThat(local(dossier.task("Task_ArrangePostalDelivery").getDueDate())).isEqualTo("2026-11-17T09:00");
+    dossier.complete("Task_ArrangePostalDelivery", "postalTrackingNumber", "EL555666777VN");
+    assertThat(dossier.endEvent()).isEqualTo("EndEvent_PostedByCounter");
+  }
+
+  @Test
+  void shouldNotCallThePostWhenTheResultIsCollectedAtTheCounter() {
+    // given
+    Dossier dossier = start("returnResult", result());
+
+    // when
+    dossier.complete("Task_ReturnResult", "returnMethod", "COUNTER", "receivedBy", "Nguyễn Văn An");
+
+    // then
+    assertThat(dossier.endEvent()).isEqualTo("EndEvent_ResultHandedOver");
+    assertThat(engine.getExternalTaskService().createExternalTaskQuery().topicName("order-postal-delivery").count())
+        .isZero();
+  }
+
+  private static final String ADDRESS = "Thôn Bản Mới, xã Chí Minh, huyện Tràng Định, tỉnh Lạng Sơn";
+
+  private static Map<String, Object> result() {
+    Map<String, Object> vars = dossierVariables("2.000720", "H180");
+    vars.put("dossierDeadline", date("2026-11-19T09:00"));
+    vars.put("resultKind", "RESULT");
+    return vars;
   }
 }

@@ -1,8 +1,10 @@
 package vn.motcua.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static vn.motcua.webapp.Api.dossierRequest;
 
+import java.time.Duration;
 import java.util.HashMap;
 import org.springframework.http.HttpMethod;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.motcua.workers.simulator.Simulators;
 
 /**
  * Every procedure, submitted through the REST API and driven to its result by the demo users of the agencies the
@@ -25,6 +29,10 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
   private static final String RETURN = "Task_ReturnResult";
   /** Not a task: the applicant pays the financial obligations and an officer records the receipt. */
   private static final String PAID = "obligations-paid";
+  private static final String POSTAL_ADDRESS = "Số 12 đường Hoàng Văn Thụ, thị trấn Thất Khê, Tràng Định, Lạng Sơn";
+
+  @Autowired
+  private Simulators simulators;
 
   /** A step: who does it, which task, in which candidate group, with what decisions. */
   record Step(String user, String taskKey, String group, Map<String, Object> values) {
@@ -107,7 +115,7 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
                     "appraisalNote", "Đủ điều kiện cấp phép"),
                 step("trangdinh.ktht.truongphong", APPROVE, "H180-KTHT.leader", "approval", "SIGN"),
                 step("trangdinh.motcua", RETURN, "H180.counter", "returnMethod", "POST",
-                    "postalTrackingNumber", "EMS123456789VN"))),
+                    "postalAddress", POSTAL_ADDRESS))),
         new Scenario("driving licence: provincial centre receives, department handles", "citizen",
             dossierRequest("1.002809", "06148"), 135_000, "2026-11-23T09:00:00+07:00", "RESULT_RETURNED",
             singleAgency("tthcc.langson", "TTHCC20", "sgtvt.langson", "sgtvt.langson.lanhdao", "SGTVT20",
@@ -173,9 +181,14 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
       api.complete(step.user(), code, step.taskKey(), step.values());
     }
 
-    // then
-    Map<String, Object> dossier = api.dossier(scenario.submitter(), code);
+    // then: finished (by post, once the worker has ordered the postal service to pick the result up)
+    Map<String, Object> dossier = await().atMost(Duration.ofSeconds(30))
+        .until(() -> api.dossier(scenario.submitter(), code), d -> d.get("finishedAt") != null);
     assertThat(dossier.get("status")).isEqualTo(scenario.finalStatus());
+    if (scenario.steps().stream().anyMatch(step -> "POST".equals(step.values().get("returnMethod")))) {
+      assertThat(simulators.postal().orders()).filteredOn(order -> order.item().endsWith(code)).singleElement()
+          .satisfies(order -> assertThat(order.address()).isEqualTo(POSTAL_ADDRESS));
+    }
     assertThat(dossier.get("deadline")).isEqualTo(scenario.deadline());
     assertThat(dossier.get("finishedAt")).isNotNull();
     List<Map<String, Object>> stages = stages(dossier);

@@ -6,6 +6,9 @@ public final class Topics {
   /** Tell the applicant something about their dossier by e-mail and SMS (an apology, a result ready, ...). */
   public static final String NOTIFY_APPLICANT = "notify-applicant";
 
+  /** Order the public postal service to pick the result up at the counter and deliver it to the applicant. */
+  public static final String ORDER_POSTAL_DELIVERY = "order-postal-delivery";
+
   private Topics() {
   }
 }

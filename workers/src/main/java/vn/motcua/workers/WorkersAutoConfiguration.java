@@ -11,7 +11,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** Makes the handlers of {@code vn.motcua.workers.handler} and their runtime available to any Spring Boot app. */
 @AutoConfiguration
-@EnableConfigurationProperties({WorkerSettings.class, NotificationSettings.class})
+@EnableConfigurationProperties({WorkerSettings.class, NotificationSettings.class, SystemsSettings.class})
 @ComponentScan("vn.motcua.workers.handler")
 public class WorkersAutoConfiguration {
 

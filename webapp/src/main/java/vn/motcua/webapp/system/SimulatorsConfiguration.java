@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.motcua.workers.NotificationSettings;
+import vn.motcua.workers.SystemsSettings;
 import vn.motcua.workers.simulator.Simulators;
 
 /** A development run brings the other systems along, so that a notice really goes out and can be read. */
@@ -12,7 +13,7 @@ import vn.motcua.workers.simulator.Simulators;
 class SimulatorsConfiguration {
 
   @Bean(destroyMethod = "close")
-  Simulators simulators(NotificationSettings notifications) {
-    return Simulators.start(notifications);
+  Simulators simulators(NotificationSettings notifications, SystemsSettings systems) {
+    return Simulators.start(notifications, systems);
   }
 }

@@ -1,17 +1,11 @@
 package vn.motcua.workers.handler;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.text.Normalizer;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -25,6 +19,7 @@ import org.camunda.bpm.client.task.ExternalTaskService;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import vn.motcua.workers.JsonApi;
 import vn.motcua.workers.NotificationSettings;
 import vn.motcua.workers.Retries;
 import vn.motcua.workers.TopicHandler;
@@ -44,20 +39,19 @@ class NotifyApplicant implements TopicHandler {
   static final String EMAIL_SENT = "notificationEmailSent";
   static final String SMS_SENT = "notificationSmsSent";
   static final String ERROR = "notificationError";
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** Each language from its own file, never from the machine's default locale. */
   private static final ResourceBundle.Control TEXTS =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
   private final JavaMailSender mail;
   private final NotificationSettings settings;
-  private final HttpClient http;
+  private final JsonApi sms;
   private final DateTimeFormatter dates;
 
   NotifyApplicant(JavaMailSender mail, NotificationSettings settings) {
     this.mail = mail;
     this.settings = settings;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(settings.timeoutMillis())).build();
+    this.sms = new JsonApi(settings.smsUrl(), settings.smsApiKey(), settings.timeoutMillis());
     this.dates = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of(settings.zone()));
   }
 
@@ -143,28 +137,10 @@ class NotifyApplicant implements TopicHandler {
   }
 
   private void sms(ExternalTask task, String to, Notice notice) throws IOException, Undeliverable {
-    String body = JSON.writeValueAsString(Map.of("to", to, "text", notice.sms()));
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.smsUrl() + "/sms"))
-        .timeout(Duration.ofMillis(settings.timeoutMillis()))
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", task.getActivityInstanceId() + ".sms")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (!settings.smsApiKey().isBlank()) {
-      request.header("Authorization", "Bearer " + settings.smsApiKey());
-    }
-    HttpResponse<String> response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while sending the SMS", e);
-    }
-    int status = response.statusCode();
-    if (status == 400 || status == 422) {
-      throw new Undeliverable("Tổng đài SMS từ chối: " + response.body());
-    }
-    if (status >= 300) {
-      throw new IOException("SMS gateway answered " + status + ": " + response.body());
+      sms.post("/sms", Map.of("to", to, "text", notice.sms()), task.getActivityInstanceId() + ".sms");
+    } catch (JsonApi.Refused refused) {
+      throw new Undeliverable("Tổng đài SMS từ chối: " + refused.getMessage());
     }
   }
 

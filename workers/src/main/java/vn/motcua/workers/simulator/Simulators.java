@@ -8,37 +8,45 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.workers.NotificationSettings;
+import vn.motcua.workers.SystemsSettings;
 
 /**
  * The other systems of a development run, each a server of its own, listening exactly where the workers are
- * configured to call: a mail server (GreenMail, SMTP) that keeps what it receives, and the SMS gateway.
+ * configured to call: a mail server (GreenMail, SMTP) that keeps what it receives, the SMS gateway and the postal
+ * service.
  */
 public final class Simulators implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Simulators.class);
 
   private final GreenMail mail;
-  private final SmsGateway sms;
+  private final SmsGateway sms = new SmsGateway(System.nanoTime());
+  private final PostalService postal = new PostalService(System.nanoTime());
 
-  private Simulators(GreenMail mail, SmsGateway sms) {
+  private Simulators(GreenMail mail) {
     this.mail = mail;
-    this.sms = sms;
   }
 
-  /** Starts every simulator on the host and port the notification settings name. */
-  public static Simulators start(NotificationSettings settings) {
-    GreenMail mail = new GreenMail(new ServerSetup(settings.smtpPort(), settings.smtpHost(), ServerSetup.PROTOCOL_SMTP));
+  /** Starts every simulator on the host and port the settings name. */
+  public static Simulators start(NotificationSettings notifications, SystemsSettings systems) {
+    GreenMail mail = new GreenMail(new ServerSetup(notifications.smtpPort(), notifications.smtpHost(),
+        ServerSetup.PROTOCOL_SMTP));
     mail.start();
-    SmsGateway sms = new SmsGateway(System.nanoTime());
+    Simulators simulators = new Simulators(mail);
     try {
-      sms.start(URI.create(settings.smsUrl()).getPort());
+      simulators.sms.start(port(notifications.smsUrl()));
+      simulators.postal.start(port(systems.postalUrl()));
     } catch (RuntimeException failed) {
-      mail.stop();
+      simulators.close();
       throw failed;
     }
-    LOG.info("Simulators: mail server on {}:{}, SMS gateway at {}", settings.smtpHost(), settings.smtpPort(),
-        sms.url());
-    return new Simulators(mail, sms);
+    LOG.info("Simulators: mail server on {}:{}, SMS gateway at {}, postal service at {}", notifications.smtpHost(),
+        notifications.smtpPort(), simulators.sms.url(), simulators.postal.url());
+    return simulators;
+  }
+
+  private static int port(String url) {
+    return URI.create(url).getPort();
   }
 
   /** Every mail the simulated server accepted, oldest first. */
@@ -50,8 +58,13 @@ public final class Simulators implements AutoCloseable {
     return sms;
   }
 
+  public PostalService postal() {
+    return postal;
+  }
+
   @Override
   public void close() {
+    postal.close();
     sms.close();
     mail.stop();
   }

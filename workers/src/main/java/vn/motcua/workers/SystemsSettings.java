@@ -1,0 +1,20 @@
+package vn.motcua.workers;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the other systems' APIs are, and the key each gives motcua. The defaults are the simulators of a development
+ * run. {@code timeoutMillis} is how long one call may take before it counts as failed (and is retried).
+ */
+@ConfigurationProperties("motcua.systems")
+public record SystemsSettings(
+    @DefaultValue("http://localhost:8092") String postalUrl,
+    @DefaultValue("") String postalApiKey,
+    @DefaultValue("10000") int timeoutMillis) {
+
+  /** The lock a handler takes on its task: longer than {@code calls} calls that each use the whole timeout. */
+  public long lockFor(int calls) {
+    return (long) calls * timeoutMillis + 30_000;
+  }
+}
