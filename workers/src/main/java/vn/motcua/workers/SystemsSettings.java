@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SystemsSettings(
     @DefaultValue("http://localhost:8092") String postalUrl,
     @DefaultValue("") String postalApiKey,
+    @DefaultValue("http://localhost:8093") String signatureUrl,
+    @DefaultValue("") String signatureApiKey,
     @DefaultValue("10000") int timeoutMillis) {
 
   /** The lock a handler takes on its task: longer than {@code calls} calls that each use the whole timeout. */

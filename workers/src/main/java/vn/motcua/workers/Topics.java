@@ -9,6 +9,9 @@ public final class Topics {
   /** Order the public postal service to pick the result up at the counter and deliver it to the applicant. */
   public static final String ORDER_POSTAL_DELIVERY = "order-postal-delivery";
 
+  /** Sign a document motcua issued (the result, a refusal, a stop notice) with the deciding agency's key. */
+  public static final String SIGN_DOCUMENT = "sign-document";
+
   private Topics() {
   }
 }

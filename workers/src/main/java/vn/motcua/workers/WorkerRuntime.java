@@ -18,11 +18,13 @@ public class WorkerRuntime implements AutoCloseable {
 
   private final List<TopicHandler> handlers;
   private final WorkerSettings settings;
+  private final MotcuaApi api;
   private ExternalTaskClient client;
 
-  public WorkerRuntime(List<TopicHandler> handlers, WorkerSettings settings) {
+  public WorkerRuntime(List<TopicHandler> handlers, WorkerSettings settings, MotcuaApi api) {
     this.handlers = List.copyOf(handlers);
     this.settings = settings;
+    this.api = api;
   }
 
   /** Starts fetching for every handler from the engine at {@code engineUrl} with the given password. */
@@ -30,6 +32,7 @@ public class WorkerRuntime implements AutoCloseable {
     if (client != null) {
       throw new IllegalStateException("workers already started");
     }
+    api.connect(engineUrl, settings.username(), password);
     if (handlers.isEmpty()) {
       LOG.info("No external-task handlers on the classpath; workers not started");
       return;

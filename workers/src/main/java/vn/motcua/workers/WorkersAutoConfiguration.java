@@ -11,13 +11,19 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** Makes the handlers of {@code vn.motcua.workers.handler} and their runtime available to any Spring Boot app. */
 @AutoConfiguration
-@EnableConfigurationProperties({WorkerSettings.class, NotificationSettings.class, SystemsSettings.class})
+@EnableConfigurationProperties({WorkerSettings.class, NotificationSettings.class, SystemsSettings.class,
+    SimulatorSettings.class})
 @ComponentScan("vn.motcua.workers.handler")
 public class WorkersAutoConfiguration {
 
   @Bean(destroyMethod = "close")
-  WorkerRuntime workerRuntime(List<TopicHandler> handlers, WorkerSettings settings) {
-    return new WorkerRuntime(handlers, settings);
+  WorkerRuntime workerRuntime(List<TopicHandler> handlers, WorkerSettings settings, MotcuaApi api) {
+    return new WorkerRuntime(handlers, settings, api);
+  }
+
+  @Bean
+  MotcuaApi motcuaApi() {
+    return new MotcuaApi();
   }
 
   /** The applicants' mail goes out through this SMTP server, with timeouts within the handler's lock. */

@@ -39,9 +39,17 @@ public abstract class SimulatedSystem implements AutoCloseable {
   public record Call(String method, String path, Map<String, Object> body, String idempotencyKey) {
   }
 
-  /** Faults to inject: a delay on every answer, and the shares of 503 answers and of answers that come too late. */
-  public record Faults(long delayMillis, double unavailableShare, double lateShare, long lateMillis) {
+  /**
+   * Faults to inject: a delay on every answer, the shares of 503 answers and of answers that come too late, and the
+   * share of answers damaged on the way (a signature that does not verify; only systems that sign damage anything).
+   */
+  public record Faults(long delayMillis, double unavailableShare, double lateShare, long lateMillis,
+                       double corruptShare) {
     public static final Faults NONE = new Faults(0, 0, 0, 0);
+
+    public Faults(long delayMillis, double unavailableShare, double lateShare, long lateMillis) {
+      this(delayMillis, unavailableShare, lateShare, lateMillis, 0);
+    }
   }
 
   private final String name;
@@ -59,6 +67,11 @@ public abstract class SimulatedSystem implements AutoCloseable {
 
   /** The system's answer to a call that got through: the side effect happens here. */
   protected abstract Reply handle(Call call);
+
+  /** The answer as it arrives when damaged on the way: by default nothing in it can be damaged. */
+  protected Reply corrupt(Reply reply) {
+    return reply;
+  }
 
   public synchronized SimulatedSystem start(int port) {
     try {
@@ -85,7 +98,7 @@ public abstract class SimulatedSystem implements AutoCloseable {
   /** How many requests came, failed on purpose, were done, and were repeats answered from the first time. */
   public Map<String, Long> counters() {
     Map<String, Long> out = new LinkedHashMap<>();
-    for (String key : new String[] {"received", "unavailable", "late", "done", "repeated", "refused"}) {
+    for (String key : new String[] {"received", "unavailable", "late", "corrupted", "done", "repeated", "refused"}) {
       out.put(key, count(key));
     }
     return out;
@@ -130,6 +143,10 @@ public abstract class SimulatedSystem implements AutoCloseable {
         // done, but the answer comes after the caller stopped waiting: a retry must not do it again
         increment("late");
         pause(now.lateMillis());
+      } else if (dice < now.unavailableShare() + now.lateShare() + now.corruptShare() && reply.status() < 300) {
+        // done, and what was done is kept intact; only this copy of the answer is damaged
+        increment("corrupted");
+        reply = corrupt(reply);
       }
       send(exchange, reply);
     } catch (RuntimeException e) {

@@ -31,7 +31,7 @@ class OrderPostalDeliveryTest {
   void start() {
     postal = new PostalService(3);
     postal.start(0);
-    handler = new OrderPostalDelivery(new SystemsSettings(postal.url(), "", 800));
+    handler = new OrderPostalDelivery(new SystemsSettings(postal.url(), "", "http://unused", "", 800));
     variables.put("applicantName", "Nguyễn Văn An");
     variables.put("applicantPhone", "0912345678");
     variables.put("postalAddress", "Thôn Bản Mới, xã Chí Minh, huyện Tràng Định, tỉnh Lạng Sơn");

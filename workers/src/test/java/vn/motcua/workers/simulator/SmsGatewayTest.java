@@ -47,7 +47,7 @@ class SmsGatewayTest {
     assertThat(gateway.sent()).hasSize(2);
     String counters = http.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/__counters")).build(),
         HttpResponse.BodyHandlers.ofString()).body();
-    assertThat(counters).isEqualTo("{\"received\":3,\"unavailable\":0,\"late\":0,\"done\":2,\"repeated\":1,"
+    assertThat(counters).isEqualTo("{\"received\":3,\"unavailable\":0,\"late\":0,\"corrupted\":0,\"done\":2,\"repeated\":1,"
         + "\"refused\":0}");
   }
 
