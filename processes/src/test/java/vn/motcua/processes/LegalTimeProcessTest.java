@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * budgets 3/10/3/4, clock paused on supplement and payment), both received on Monday 16 November 2026 at 09:00.
  */
 @Deployment(resources = {"processes/construction-permit.bpmn", "processes/land-use-certificate-first.bpmn", INTAKE,
-    SUPPLEMENT, TRANSFER, RETURN_RESULT, NOTIFICATION, FORM_INFORM, FORM_POSTAL, ROUTING, PROCESSING_TIME, TIME_RULES, STAGE_BUDGET, ESCALATION_RULES, APOLOGY,
+    SUPPLEMENT, TRANSFER, RETURN_RESULT, NOTIFICATION, FORM_INFORM, FORM_POSTAL, FORM_SIGN, ROUTING, PROCESSING_TIME, TIME_RULES, STAGE_BUDGET, ESCALATION_RULES, APOLOGY,
     ESCALATION, FORM_APOLOGY, FORM_DIRECT, FORM_SUPERVISE, FORM_CHECK, FORM_TRANSFER, "forms/appraise-construction.form",
     "forms/inspect-site.form", FORM_APPROVE, FORM_RETURN, "forms/verify-land-origin.form", "forms/appraise-land.form",
     "forms/assess-tax.form", "forms/confirm-tax-paid.form", "forms/sign-certificate.form"})

@@ -39,6 +39,7 @@ public abstract class ProcessTestSupport {
   public static final String NOTIFICATION = "processes/building-blocks/notification.bpmn";
   public static final String FORM_INFORM = "forms/inform-applicant.form";
   public static final String FORM_POSTAL = "forms/arrange-postal-delivery.form";
+  public static final String FORM_SIGN = "forms/sign-on-paper.form";
   public static final String ESCALATION = "processes/building-blocks/escalation.bpmn";
   public static final String FORM_APOLOGY = "forms/issue-apology.form";
   public static final String FORM_DIRECT = "forms/direct-overdue.form";
@@ -57,6 +58,12 @@ public abstract class ProcessTestSupport {
 
   /** One engine (camunda.cfg.xml), cached by the extension, serves every process test. */
   protected ProcessEngine engine;
+
+  /**
+   * Whether the signature worker signs a dossier's outgoing document at once, as soon as a test looks at the
+   * dossier's tasks (the return-result block's own test drives the signature step itself).
+   */
+  protected boolean signaturesAtOnce = true;
 
   @BeforeEach
   void initEngine(ProcessEngine processEngine) {
@@ -120,6 +127,7 @@ public abstract class ProcessTestSupport {
 
     /** Keys of the dossier's open tasks, wherever in the call hierarchy. */
     public List<String> openTasks() {
+      signWaitingDocuments();
       return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(receiptCode).list().stream()
           .map(Task::getTaskDefinitionKey).toList();
     }
@@ -129,6 +137,7 @@ public abstract class ProcessTestSupport {
      * tasks that legal time raises beside it (apology, escalation) are looked up among all open tasks.
      */
     public Task task(String taskKey) {
+      signWaitingDocuments();
       List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(receiptCode).list();
       List<Task> steps = SIDE_TASKS.contains(taskKey) ? tasks
           : tasks.stream().filter(t -> !SIDE_TASKS.contains(t.getTaskDefinitionKey())).toList();
@@ -195,6 +204,16 @@ public abstract class ProcessTestSupport {
           .toList();
     }
 
+    private void signWaitingDocuments() {
+      if (!signaturesAtOnce) {
+        return;
+      }
+      for (LockedExternalTask sign : engine.getExternalTaskService().fetchAndLock(10, "test-worker")
+          .topic("sign-document", 60_000).businessKey(receiptCode).execute()) {
+        engine.getExternalTaskService().complete(sign.getId(), "test-worker", Map.of("signedDocumentId", 1L));
+      }
+    }
+
     /** The dossier's external task of the topic, locked for a test worker (exactly one must be waiting). */
     public String externalTask(String topic) {
       List<LockedExternalTask> locked = engine.getExternalTaskService().fetchAndLock(10, "test-worker")
@@ -215,6 +234,7 @@ public abstract class ProcessTestSupport {
 
     /** The notices sent to the applicant so far (the notification block's instances, running or ended), in order. */
     public List<String> notices() {
+      signWaitingDocuments();
       return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("notifyApplicant")
           .processInstanceBusinessKey(receiptCode).orderByProcessInstanceStartTime().asc().list().stream()
           .map(notice -> (String) engine.getHistoryService().createHistoricVariableInstanceQuery()

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
-@Deployment(resources = {RETURN_RESULT, NOTIFICATION, FORM_INFORM, FORM_POSTAL, FORM_RETURN})
+@Deployment(resources = {RETURN_RESULT, NOTIFICATION, FORM_INFORM, FORM_POSTAL, FORM_SIGN, FORM_RETURN})
 class ReturnResultProcessTest extends ProcessTestSupport {
 
   @Test
@@ -86,6 +86,45 @@ class ReturnResultProcessTest extends ProcessTestSupport {
     assertThat(dossier.endEvent()).isEqualTo("EndEvent_ResultHandedOver");
     assertThat(engine.getExternalTaskService().createExternalTaskQuery().topicName("order-postal-delivery").count())
         .isZero();
+  }
+
+  @Test
+  void shouldSignTheDocumentBeforeTheApplicantIsToldAndTheCounterReturnsIt() {
+    // given
+    signaturesAtOnce = false;
+    Dossier dossier = start("returnResult", result());
+
+    // then: the document waits for its signature; nobody is told yet
+    assertThat(dossier.openTasks()).isEmpty();
+    assertThat(dossier.notices()).isEmpty();
+
+    // when: the signature worker signed it
+    dossier.completeExternal("sign-document", "signedDocumentId", 7L);
+
+    // then
+    assertThat(dossier.notices()).containsExactly("RESULT");
+    assertThat(dossier.openTasks()).containsExactly("Task_ReturnResult");
+  }
+
+  @Test
+  void shouldHaveTheDecidingAgencysLeaderSignOnPaperWhenTheSigningServiceRefuses() {
+    // given
+    signaturesAtOnce = false;
+    Map<String, Object> vars = result();
+    vars.put("signingAgency", "H180-TCKH");
+    Dossier dossier = start("returnResult", vars);
+
+    // when: the agency's certificate was revoked
+    engine.getExternalTaskService().handleBpmnError(dossier.externalTask("sign-document"), "test-worker",
+        "SIGNATURE_REFUSED", "Chứng thư số đã bị thu hồi", Map.of("signatureError", "Chứng thư số đã bị thu hồi"));
+
+    // then: its leader signs and stamps the paper document within one working day
+    assertThat(dossier.candidateGroups("Task_SignOnPaper")).containsExactly("H180-TCKH.leader");
+    assertThat(local(dossier.task("Task_SignOnPaper").getDueDate())).isEqualTo("2026-11-17T09:00");
+    assertThat(dossier.notices()).isEmpty();
+    dossier.complete("Task_SignOnPaper", "signedOnPaper", true);
+    assertThat(dossier.notices()).containsExactly("RESULT");
+    assertThat(dossier.openTasks()).containsExactly("Task_ReturnResult");
   }
 
   private static final String ADDRESS = "Thôn Bản Mới, xã Chí Minh, huyện Tràng Định, tỉnh Lạng Sơn";

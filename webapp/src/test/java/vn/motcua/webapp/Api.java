@@ -73,13 +73,23 @@ public final class Api {
     }
   }
 
-  /** The one task of the dossier at this step that this user can see. */
+  /** The dossier once it has reached the status (a worker's part, such as signing, may come first). */
+  public Map<String, Object> dossierOnceIn(String user, String receiptCode, String status) {
+    return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> dossier(user, receiptCode), d -> status.equals(d.get("status")));
+  }
+
+  /**
+   * The one task of the dossier at this step that this user can see; waiting a little for it when a worker's part
+   * comes before it (the outgoing document is signed before the counter returns it).
+   */
   public Map<String, Object> task(String user, String receiptCode, String taskKey) {
-    List<Map<String, Object>> mine = tasks(user).stream()
-        .filter(t -> receiptCode.equals(t.get("receiptCode"))).toList();
-    assertThat(mine).as("tasks of %s for %s", user, receiptCode)
-        .filteredOn(t -> taskKey.equals(t.get("taskKey"))).hasSize(1);
-    return mine.stream().filter(t -> taskKey.equals(t.get("taskKey"))).findFirst().orElseThrow();
+    List<Map<String, Object>> mine = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .ignoreExceptions().until(() -> tasks(user).stream()
+            .filter(t -> receiptCode.equals(t.get("receiptCode")) && taskKey.equals(t.get("taskKey"))).toList(),
+            found -> !found.isEmpty());
+    assertThat(mine).as("tasks %s of %s for %s", taskKey, user, receiptCode).hasSize(1);
+    return mine.get(0);
   }
 
   /** A small but real PDF, as an officer would scan or export. */

@@ -19,5 +19,26 @@ final class SimulatorPorts {
     int postal = TestSocketUtils.findAvailableTcpPort();
     registry.add("motcua.notifications.sms-url", () -> "http://localhost:" + sms);
     registry.add("motcua.systems.postal-url", () -> "http://localhost:" + postal);
+    int portal = TestSocketUtils.findAvailableTcpPort();
+    registry.add("motcua.systems.portal-url", () -> "http://localhost:" + portal);
+    registry.add("motcua.portal.sync-delay-millis", () -> "200");
+    registry.add("motcua.portal.first-retry-millis", () -> "100");
+    // calls that the simulators answer too late fail after 2 s instead of 10; three attempts 200 ms, 400 ms apart
+    registry.add("motcua.systems.timeout-millis", () -> "2000");
+    registry.add("motcua.workers.retry-attempts", () -> "3");
+    registry.add("motcua.workers.retry-first-wait-millis", () -> "200");
+    // a task whose retry is due is fetched by the next poll, not woken up like a new one: poll every second
+    registry.add("motcua.workers.long-poll-millis", () -> "1000");
+    int signing = TestSocketUtils.findAvailableTcpPort();
+    registry.add("motcua.systems.signature-url", () -> "http://localhost:" + signing);
+    // demo keys of this context, trusted by it
+    java.nio.file.Path keys;
+    try {
+      keys = java.nio.file.Files.createTempDirectory("motcua-keys");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    registry.add("motcua.simulators.signing-keys-dir", keys::toString);
+    registry.add("motcua.signatures.trusted-roots", () -> keys.resolve("root-ca.pem").toString());
   }
 }

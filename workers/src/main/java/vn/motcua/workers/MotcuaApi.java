@@ -20,7 +20,7 @@ public final class MotcuaApi {
   private volatile String authorization;
 
   void connect(String engineUrl, String username, String password) {
-    this.baseUrl = engineUrl.replaceFirst("/engine-rest/?$", "");
+    this.baseUrl = engineUrl.replaceFirst("/engine-rest(/engine/[^/]+)?/?$", "");
     this.authorization = "Basic " + Base64.getEncoder()
         .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
   }

@@ -13,6 +13,8 @@ public record SystemsSettings(
     @DefaultValue("") String postalApiKey,
     @DefaultValue("http://localhost:8093") String signatureUrl,
     @DefaultValue("") String signatureApiKey,
+    @DefaultValue("http://localhost:8094") String portalUrl,
+    @DefaultValue("") String portalApiKey,
     @DefaultValue("10000") int timeoutMillis) {
 
   /** The lock a handler takes on its task: longer than {@code calls} calls that each use the whole timeout. */

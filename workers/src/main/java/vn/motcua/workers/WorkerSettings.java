@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How workers reach the engine. In the webapp, {@code inProcess} workers call the webapp's own engine REST API
- * with a technical account; standalone workers take {@code engineUrl} and the account's password.
+ * with a technical account; standalone workers take {@code engineUrl} and the account's password. A failed call is
+ * tried {@code retryAttempts} times in all before it becomes an incident.
  */
 @ConfigurationProperties("motcua.workers")
 public record WorkerSettings(
@@ -14,5 +15,9 @@ public record WorkerSettings(
     @DefaultValue("motcua-worker") String username,
     @DefaultValue("") String password,
     @DefaultValue("10") int maxTasks,
-    @DefaultValue("20000") long longPollMillis) {
+    @DefaultValue("20000") long longPollMillis,
+    /** Attempts of a call that fails for a reason that may pass, before it becomes an incident. */
+    @DefaultValue("5") int retryAttempts,
+    /** The wait before the second attempt; each next wait is twice as long, at most 10 minutes. */
+    @DefaultValue("10000") long retryFirstWaitMillis) {
 }

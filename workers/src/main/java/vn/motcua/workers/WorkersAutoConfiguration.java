@@ -22,7 +22,13 @@ public class WorkersAutoConfiguration {
   }
 
   @Bean
-  MotcuaApi motcuaApi() {
+  Retries retries(WorkerSettings settings) {
+    return new Retries(settings.retryAttempts(), java.time.Duration.ofMillis(settings.retryFirstWaitMillis()),
+        java.time.Duration.ofMinutes(10));
+  }
+
+  @Bean
+  MotcuaApi workersMotcuaApi() {
     return new MotcuaApi();
   }
 

@@ -9,9 +9,14 @@ public enum BoardList {
   /** Waiting for the applicant: a supplement or a payment; the clock stands still. */
   PAUSED,
   /** An overdue stage escalated to a leader or to the supervisor one level up. */
-  ESCALATED;
+  ESCALATED,
+  /**
+   * A call to another system failed for good (signature, post, notice, ...): an operator must retry it in Cockpit.
+   * Finished dossiers too, when a notice of theirs is stuck.
+   */
+  INCIDENTS;
 
-  /** As the URLs name it: overdue, due-soon, paused, escalated. */
+  /** As the URLs name it: overdue, due-soon, paused, escalated, incidents. */
   public String slug() {
     return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }

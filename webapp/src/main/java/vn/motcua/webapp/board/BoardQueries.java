@@ -32,7 +32,7 @@ public class BoardQueries {
 
   private static final String ROW_COLUMNS = "receipt_code, procedure_code, procedure_name, applicant_name, unit_code,"
       + " status, current_stage, current_step, current_agency, current_assignee, received_at, deadline,"
-      + " stage_deadline, paused_at, escalation_level, escalated_to";
+      + " stage_deadline, paused_at, escalation_level, escalated_to, incident_message";
 
   private final NamedParameterJdbcTemplate jdbc;
   private final BoardRollup rollup;
@@ -93,7 +93,8 @@ public class BoardQueries {
 
   private Where live(BoardList list, BoardScope scope, BoardFilter filter) {
     Instant now = clock.instant();
-    Where where = new Where().and("finished_at is null").scope(scope).filter(filter, "current_agency")
+    Where where = new Where().and(list == BoardList.INCIDENTS ? null : "finished_at is null").scope(scope)
+        .filter(filter, "current_agency")
         .and(filter.officer() == null ? null : "current_assignee = :officer", "officer", filter.officer());
     return switch (list) {
       case OVERDUE -> where.and("deadline < :now and paused_at is null", "now", ts(now));
@@ -101,6 +102,7 @@ public class BoardQueries {
           .param("cutoff", ts(calendar.deadline(now, java.math.BigDecimal.valueOf(filter.dueDays()))));
       case PAUSED -> where.and("status in ('AWAITING_SUPPLEMENT', 'AWAITING_PAYMENT')");
       case ESCALATED -> where.and("escalation_level > 0");
+      case INCIDENTS -> where.and("incidents > 0");
     };
   }
 
@@ -109,6 +111,7 @@ public class BoardQueries {
       case OVERDUE, DUE_SOON -> " order by deadline, id";
       case PAUSED -> " order by paused_at nulls last, id";
       case ESCALATED -> " order by escalation_level desc, escalated_at, id";
+      case INCIDENTS -> " order by incident_at, id";
     };
   }
 
@@ -125,7 +128,7 @@ public class BoardQueries {
         rs.getString("current_assignee"), local(instant(rs, "received_at")), local(deadline),
         local(instant(rs, "stage_deadline")), local(pausedAt),
         deadline == null ? null : calendar.remainingWorkingDays(deadline, pausedAt != null ? pausedAt : now),
-        rs.getInt("escalation_level"), rs.getString("escalated_to"));
+        rs.getInt("escalation_level"), rs.getString("escalated_to"), rs.getString("incident_message"));
   }
 
   // ------------------------------------------------------------------------------------------------ KPIs

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -70,6 +71,7 @@ import vn.motcua.workers.Topics;
 class DemoHistory implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoHistory.class);
+  private static final String DEMO_WORKER = "motcua-demo-history";
 
   private final MotcuaProperties properties;
   private final ObjectMapper json;
@@ -208,7 +210,6 @@ class DemoHistory implements ApplicationRunner {
           LOG.warn("Demo history: {} of dossier {} was refused: {}", event.taskId() == null ? "a step" : "task "
               + event.taskId(), event.receiptCode(), refused.getMessage());
         }
-        deliverNotices();
       }
       fireTimersUntil(now);
       return number;
@@ -245,6 +246,7 @@ class DemoHistory implements ApplicationRunner {
             staff(event.plan().kind().paymentRecordedBy()));
         case SUPPLEMENT -> dossiers.supplement(event.receiptCode(), staff(event.plan().submitter()));
       }
+      doWhatWorkersDid();
       if (event.receiptCode() != null) {
         next(event.plan(), event.receiptCode());
       }
@@ -352,7 +354,7 @@ class DemoHistory implements ApplicationRunner {
           LOG.warn("Demo history: job {} failed: {}", job.getId(), failed.getMessage());
           continue;
         }
-        deliverNotices();
+        doWhatWorkersDid();
         ProcessInstance instance = runtime.createProcessInstanceQuery()
             .processInstanceId(job.getProcessInstanceId()).singleResult();
         Plan plan = instance == null ? null : plans.get(instance.getBusinessKey());
@@ -363,15 +365,18 @@ class DemoHistory implements ApplicationRunner {
     }
 
     /**
-     * The notices of the past reached their applicants in their time: the notification worker's part is done here,
-     * at the moment it happened, without mailing anyone today (the workers start once the replay is over).
+     * The workers' part of the past, done here at the moment it happened (the workers start once the replay is over):
+     * the notices reached their applicants, without mailing anyone today; the documents of the past stay unsigned
+     * (signatures are made from the first real start on, with the signing service's keys).
      */
-    private void deliverNotices() {
-      for (LockedExternalTask notice : engine.getExternalTaskService().fetchAndLock(100, "motcua-demo-history")
-          .topic(Topics.NOTIFY_APPLICANT, 60_000).variables("applicantEmail", "applicantPhone").execute()) {
-        engine.getExternalTaskService().complete(notice.getId(), "motcua-demo-history",
-            Map.of("notifiedByEmail", notice.getVariables().get("applicantEmail") != null,
-                "notifiedBySms", notice.getVariables().get("applicantPhone") != null));
+    private void doWhatWorkersDid() {
+      ExternalTaskService external = engine.getExternalTaskService();
+      for (LockedExternalTask task : external.fetchAndLock(100, DEMO_WORKER)
+          .topic(Topics.NOTIFY_APPLICANT, 60_000).variables("applicantEmail", "applicantPhone")
+          .topic(Topics.SIGN_DOCUMENT, 60_000).variables("documentId").execute()) {
+        external.complete(task.getId(), DEMO_WORKER, Topics.SIGN_DOCUMENT.equals(task.getTopicName()) ? Map.of()
+            : Map.of("notifiedByEmail", task.getVariables().get("applicantEmail") != null,
+                "notifiedBySms", task.getVariables().get("applicantPhone") != null));
       }
     }
 

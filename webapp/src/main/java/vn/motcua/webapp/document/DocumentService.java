@@ -16,9 +16,11 @@ import vn.motcua.webapp.dossier.Dossier;
 import vn.motcua.webapp.dossier.DossierAccess;
 import vn.motcua.webapp.dossier.DossierJournal;
 import vn.motcua.webapp.dossier.DossierQueries;
+import vn.motcua.webapp.people.Role;
 import vn.motcua.webapp.people.Staff;
 import vn.motcua.webapp.system.ApiException;
 import vn.motcua.webapp.system.MotcuaProperties;
+import vn.motcua.workers.signature.PadesVerifier;
 
 /**
  * Stores the files of dossiers. The type is read from the content (PDF, JPEG, PNG), never from the name; the name
@@ -38,10 +40,12 @@ public class DocumentService {
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final MotcuaProperties properties;
+  private final DocumentSignatures signatures;
   private final Clock clock;
 
   DocumentService(DossierDocumentRepository documents, DossierQueries dossiers, DossierAccess access,
-      DossierJournal journal, TaskService tasks, RuntimeService runtime, MotcuaProperties properties, Clock clock) {
+      DossierJournal journal, TaskService tasks, RuntimeService runtime, MotcuaProperties properties,
+      DocumentSignatures signatures, Clock clock) {
     this.documents = documents;
     this.dossiers = dossiers;
     this.access = access;
@@ -49,6 +53,7 @@ public class DocumentService {
     this.tasks = tasks;
     this.runtime = runtime;
     this.properties = properties;
+    this.signatures = signatures;
     this.clock = clock;
   }
 
@@ -95,6 +100,63 @@ public class DocumentService {
     journal.record(dossier, by, vn.motcua.webapp.dossier.DossierAudit.Action.DOCUMENT_ATTACHED,
         dossier.getCurrentStage(), kind + " " + fileName + " sha256=" + stored.getSha256());
     return view(stored);
+  }
+
+  /** A signed copy filed, or the one filed before for the same document. */
+  public record Filed(DocumentView document, boolean created) {
+  }
+
+  /**
+   * Files the signed copy of a document motcua issued: only the signature service's worker may; the copy must keep
+   * the original's bytes (an incremental update) and carry a valid signature; once filed it is never replaced — the
+   * same copy again is answered with the one filed, another one is refused.
+   */
+  @Transactional
+  public Filed fileSignedCopy(Long id, byte[] pdf, Staff by) {
+    if (!by.has(Role.WORKER)) {
+      throw ApiException.forbidden("document.signedCopy.workersOnly");
+    }
+    DossierDocument original = documents.findById(id)
+        .orElseThrow(() -> ApiException.notFound("document.notFound", id));
+    if (original.getSignedFrom() != null) {
+      throw ApiException.conflict("document.signedCopy.ofCopy", id);
+    }
+    String sha256 = sha256(pdf);
+    java.util.Optional<DossierDocument> earlier = documents.findBySignedFrom(id);
+    if (earlier.isPresent()) {
+      if (earlier.get().getSha256().equals(sha256)) {
+        return new Filed(view(earlier.get()), false);
+      }
+      throw ApiException.conflict("document.signedCopy.exists", id);
+    }
+    if (pdf.length > properties.documents().maxBytes()) {
+      throw new ApiException(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "document.tooLarge",
+          properties.documents().maxBytes() / (1024 * 1024));
+    }
+    byte[] unsigned = original.getContent();
+    if (pdf.length <= unsigned.length || !java.util.Arrays.equals(pdf, 0, unsigned.length, unsigned, 0,
+        unsigned.length)) {
+      throw ApiException.badRequest("document.signedCopy.notOfOriginal", id);
+    }
+    PadesVerifier.Report report = signatures.check(pdf);
+    if (!report.valid()) {
+      throw ApiException.badRequest("document.signedCopy.invalid", report.signatures().isEmpty() ? "-"
+          : report.signatures().get(report.signatures().size() - 1).problem());
+    }
+    PadesVerifier.Signature signature = report.signatures().get(report.signatures().size() - 1);
+    DossierDocument copy = documents.save(DossierDocument.signedCopy(original, pdf, sha256, signature.signer(),
+        signature.signedAt(), by.username(), clock.instant()));
+    Dossier dossier = dossiers.byId(original.getDossierId());
+    journal.record(dossier, by.username(), vn.motcua.webapp.dossier.DossierAudit.Action.DOCUMENT_SIGNED,
+        original.getStep(), original.getKind() + " " + copy.getFileName() + " signer=" + signature.signer()
+            + " sha256=" + sha256);
+    return new Filed(view(copy), true);
+  }
+
+  /** What the signatures of a stored document say. */
+  @Transactional(readOnly = true)
+  public DocumentSignatures.Check signatureOf(Long id, Staff by) {
+    return signatures.report(open(id, by).getContent());
   }
 
   @Transactional(readOnly = true)
@@ -149,7 +211,8 @@ public class DocumentService {
 
   private static DocumentView view(DossierDocument d) {
     return new DocumentView(d.getId(), d.getKind(), d.getFileName(), d.getContentType(), d.getSizeBytes(),
-        d.getSha256(), d.getStep(), d.getTaskId(), d.getUploadedBy(), d.getUploadedAt());
+        d.getSha256(), d.getStep(), d.getTaskId(), d.getUploadedBy(), d.getUploadedAt(), d.getSignedFrom(),
+        d.getSigner(), d.getSignedAt());
   }
 
   private static String sha256(byte[] content) {

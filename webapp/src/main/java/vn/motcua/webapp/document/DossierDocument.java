@@ -34,8 +34,24 @@ public class DossierDocument {
   private byte[] content;
   private String uploadedBy;
   private Instant uploadedAt;
+  private Long signedFrom;
+  private String signer;
+  private Instant signedAt;
 
   protected DossierDocument() {
+  }
+
+  /** The signed copy of {@code original}, as the signature service made it. */
+  static DossierDocument signedCopy(DossierDocument original, byte[] pdf, String sha256, String signer,
+      Instant signedAt, String filedBy, Instant filedAt) {
+    String name = original.fileName.endsWith(".pdf")
+        ? original.fileName.substring(0, original.fileName.length() - 4) + "-ky-so.pdf" : original.fileName;
+    DossierDocument copy = new DossierDocument(original.dossierId, null, original.step, original.kind, name,
+        "application/pdf", pdf, sha256, filedBy, filedAt);
+    copy.signedFrom = original.id;
+    copy.signer = signer;
+    copy.signedAt = signedAt;
+    return copy;
   }
 
   DossierDocument(Long dossierId, String taskId, String step, String kind, String fileName, String contentType,
@@ -75,6 +91,18 @@ public class DossierDocument {
 
   public String getFileName() {
     return fileName;
+  }
+
+  public Long getSignedFrom() {
+    return signedFrom;
+  }
+
+  public String getSigner() {
+    return signer;
+  }
+
+  public Instant getSignedAt() {
+    return signedAt;
   }
 
   public String getContentType() {

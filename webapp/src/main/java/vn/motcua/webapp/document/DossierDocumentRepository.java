@@ -10,9 +10,11 @@ interface DossierDocumentRepository extends JpaRepository<DossierDocument, Long>
   /** Metadata only: the content stays in the database until someone opens the file. */
   @Query("""
       select new vn.motcua.webapp.document.DocumentView(d.id, d.kind, d.fileName, d.contentType, d.sizeBytes,
-        d.sha256, d.step, d.taskId, d.uploadedBy, d.uploadedAt)
+        d.sha256, d.step, d.taskId, d.uploadedBy, d.uploadedAt, d.signedFrom, d.signer, d.signedAt)
       from DossierDocument d where d.dossierId = :dossierId order by d.uploadedAt, d.id""")
   List<DocumentView> describe(@Param("dossierId") Long dossierId);
 
   boolean existsByTaskIdAndKind(String taskId, String kind);
+
+  java.util.Optional<DossierDocument> findBySignedFrom(Long original);
 }

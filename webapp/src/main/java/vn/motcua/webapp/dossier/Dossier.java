@@ -79,6 +79,12 @@ public class Dossier {
   private Instant finishedAt;
   @Enumerated(EnumType.STRING)
   private Timeliness timeliness;
+  /** How many events the national portal has been sent of this dossier (the outbox numbers them from here). */
+  private int syncSeq;
+  /** Open engine incidents of the dossier: a call to another system that failed for good, waiting for an operator. */
+  private int incidents;
+  private Instant incidentAt;
+  private String incidentMessage;
   @Version
   @Column(name = "version")
   private long version;
@@ -121,6 +127,27 @@ public class Dossier {
     this.submittedBy = submittedBy;
     this.submittedAt = submittedAt;
     this.status = DossierStatus.SUBMITTED;
+  }
+
+  /** A call to another system failed for good: an operator must act (retry it in Cockpit). */
+  void incidentRaised(String message, Instant at) {
+    incidents++;
+    incidentAt = at;
+    incidentMessage = message == null ? null : message.length() > 600 ? message.substring(0, 600) : message;
+  }
+
+  /** An incident was resolved (retried successfully) or went away with its activity. */
+  void incidentResolved() {
+    incidents = Math.max(0, incidents - 1);
+    if (incidents == 0) {
+      incidentAt = null;
+      incidentMessage = null;
+    }
+  }
+
+  /** The number of the dossier's next event for the national portal. */
+  public int nextSyncSeq() {
+    return ++syncSeq;
   }
 
   void started(String processInstanceId) {

@@ -23,7 +23,11 @@ public class DossierAudit {
     /** The applicant paid the financial obligations. */
     OBLIGATIONS_PAID,
     /** A notice reached the applicant by e-mail or SMS, or could not, and the counter was asked to tell them. */
-    NOTICE_SENT, NOTICE_UNDELIVERED
+    NOTICE_SENT, NOTICE_UNDELIVERED,
+    /** A document motcua issued was signed digitally (its signed copy filed beside it). */
+    DOCUMENT_SIGNED,
+    /** A call to another system failed for good and waits for an operator; the operator's retry resolved it. */
+    INCIDENT_RAISED, INCIDENT_RESOLVED
   }
 
   @Id

@@ -72,9 +72,7 @@ class DossierReadModel {
           agency, group, handedOverBy, clock.instant(), instant(task.getDueDate())));
       dossier.enterStep(stage, task.getName(), agency, status);
       syncLegalTime(dossier, task.getExecution());
-      if ("RETURN".equals(stage)) {
-        letterForTheOutcome(dossier, task);
-      }
+      events.publishEvent(new DossierChanged(dossier));
     });
   }
 
@@ -113,20 +111,27 @@ class DossierReadModel {
     });
   }
 
-  /** A refusal or a stop reaches the counter for return: its letter goes with it. */
-  private void letterForTheOutcome(Dossier dossier, DelegateTask task) {
-    Object kind = task.getVariable("resultKind");
-    LetterDue.Kind letter = "REFUSAL".equals(kind) ? LetterDue.Kind.REFUSAL
-        : "STOP".equals(kind) ? LetterDue.Kind.STOP : null;
-    if (letter == null) {
-      return;
-    }
-    String decidedBy = stages.findFirstByDossierIdAndStateOrderByCompletedAtDescIdDesc(dossier.getId(),
-        DossierStage.State.COMPLETED).map(DossierStage::getCompletedBy).orElse(SYSTEM);
-    String agency = LegalClock.of(task.getExecution()).snapshot().stageAgency();
-    events.publishEvent(new LetterDue(dossier.getId(), letter, agency != null ? agency : dossier.getReceivingAgency(),
-        (String) task.getVariable(letter == LetterDue.Kind.REFUSAL ? "refusalReason" : "stopReason"), null, null,
-        decidedBy));
+  /**
+   * The answer reaches the counter (the return block starts): the document the applicant receives — the electronic
+   * result, the refusal with its reasons, the notice that processing stops — is issued by the agency that decided,
+   * and the model learns which document to sign and by whom.
+   */
+  void outcomeDocumentDue(DelegateExecution execution) {
+    dossier(execution).ifPresent(dossier -> {
+      Object kind = execution.getVariable("resultKind");
+      LetterDue.Kind letter = "REFUSAL".equals(kind) ? LetterDue.Kind.REFUSAL
+          : "STOP".equals(kind) ? LetterDue.Kind.STOP : LetterDue.Kind.RESULT;
+      String reason = (String) execution.getVariable(switch (letter) {
+        case REFUSAL -> "refusalReason";
+        case STOP -> "stopReason";
+        default -> "approvalNote";
+      });
+      String decidedBy = stages.findFirstByDossierIdAndStateOrderByCompletedAtDescIdDesc(dossier.getId(),
+          DossierStage.State.COMPLETED).map(DossierStage::getCompletedBy).orElse(SYSTEM);
+      String agency = LegalClock.of(execution).snapshot().stageAgency();
+      events.publishEvent(new LetterDue(dossier.getId(), letter, agency != null ? agency : dossier.getReceivingAgency(),
+          reason, null, null, decidedBy, execution));
+    });
   }
 
   /** An apology (level 0) or an escalation (level 1, 2) was raised beside the dossier's step. */
@@ -250,6 +255,7 @@ class DossierReadModel {
           clock.instant(), null));
       dossier.awaitApplicant(supplement ? "SUPPLEMENT" : "PAYMENT", name, status);
       syncLegalTime(dossier, execution);
+      events.publishEvent(new DossierChanged(dossier));
       if (supplement) {
         audit(dossier.getId(), DossierAudit.Action.SUPPLEMENT_REQUESTED, execution.getCurrentActivityId(),
             "requestedBy=" + execution.getVariable("requestingAgency") + "; missing="
@@ -272,12 +278,28 @@ class DossierReadModel {
     });
   }
 
+  /** A call to another system failed for good (no retries left): the dossier waits for an operator. */
+  void incidentRaised(String receiptCode, String activityId, String message) {
+    dossiers.findByReceiptCode(receiptCode).ifPresent(dossier -> {
+      dossier.incidentRaised(message, clock.instant());
+      audit(dossier.getId(), DossierAudit.Action.INCIDENT_RAISED, activityId, message);
+    });
+  }
+
+  void incidentResolved(String receiptCode, String activityId) {
+    dossiers.findByReceiptCode(receiptCode).ifPresent(dossier -> {
+      dossier.incidentResolved();
+      audit(dossier.getId(), DossierAudit.Action.INCIDENT_RESOLVED, activityId, null);
+    });
+  }
+
   void procedureEnded(DelegateExecution execution, DossierStatus outcome) {
     dossier(execution).ifPresent(dossier -> {
       syncLegalTime(dossier, execution);
       dossier.finish(outcome, clock.instant(), calendar.zone(),
           stages.findFirstByDossierIdAndDelayMinutesGreaterThanOrderByDelayMinutesDescIdAsc(dossier.getId(), 0)
               .orElse(null));
+      events.publishEvent(new DossierChanged(dossier));
       audit(dossier.getId(), DossierAudit.Action.FINISHED, execution.getCurrentActivityId(), outcome.name());
     });
   }

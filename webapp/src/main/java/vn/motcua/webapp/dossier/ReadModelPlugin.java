@@ -12,6 +12,12 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
+import org.camunda.bpm.engine.impl.incident.IncidentContext;
+import org.camunda.bpm.engine.impl.incident.IncidentHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -27,7 +33,8 @@ import org.springframework.stereotype.Component;
  * {@code escalationLevel}, or a {@code notice} that could not be delivered); a wait state with {@code dossierStatus}
  * waits for the applicant; a service task with {@code clockEvent} changed the legal clock; an end event with
  * {@code alert} raised a warning, one with {@code notice} reached the applicant; a top-level end event with
- * {@code outcome} finishes the dossier. Built-in listeners, so they run even when custom listeners are skipped.
+ * {@code outcome} finishes the dossier; a start event with {@code issue=OUTCOME_DOCUMENT} issues the document the
+ * applicant receives. Built-in listeners, so they run even when custom listeners are skipped.
  */
 @Component
 class ReadModelPlugin extends AbstractProcessEnginePlugin {
@@ -44,6 +51,67 @@ class ReadModelPlugin extends AbstractProcessEnginePlugin {
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
     listeners.add(new Parser());
     configuration.setCustomPreBPMNParseListeners(listeners);
+    List<IncidentHandler> incidents = configuration.getCustomIncidentHandlers() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomIncidentHandlers());
+    incidents.add(new RecordedIncidents(Incident.FAILED_JOB_HANDLER_TYPE));
+    incidents.add(new RecordedIncidents(Incident.EXTERNAL_TASK_HANDLER_TYPE));
+    configuration.setCustomIncidentHandlers(incidents);
+  }
+
+  /**
+   * The engine's own incidents (Cockpit shows them), also counted on the dossier they hold up, so the supervisor's
+   * board lists them without reading the engine.
+   */
+  private final class RecordedIncidents extends DefaultIncidentHandler {
+
+    RecordedIncidents(String type) {
+      super(type);
+    }
+
+    @Override
+    public Incident handleIncident(IncidentContext context, String message) {
+      Incident incident = super.handleIncident(context, message);
+      String dossier = receiptCode(context);
+      if (dossier != null) {
+        readModel.getObject().incidentRaised(dossier, context.getActivityId(), message);
+      }
+      return incident;
+    }
+
+    @Override
+    public void resolveIncident(IncidentContext context) {
+      int open = open(context);
+      super.resolveIncident(context);
+      resolved(context, open);
+    }
+
+    @Override
+    public void deleteIncident(IncidentContext context) {
+      int open = open(context);
+      super.deleteIncident(context);
+      resolved(context, open);
+    }
+
+    private int open(IncidentContext context) {
+      return Context.getCommandContext().getIncidentManager()
+          .findIncidentByConfiguration(context.getConfiguration()).size();
+    }
+
+    private void resolved(IncidentContext context, int count) {
+      String dossier = receiptCode(context);
+      for (int i = 0; dossier != null && i < count; i++) {
+        readModel.getObject().incidentResolved(dossier, context.getActivityId());
+      }
+    }
+
+    private String receiptCode(IncidentContext context) {
+      if (context.getExecutionId() == null) {
+        return null;
+      }
+      ExecutionEntity execution = Context.getCommandContext().getExecutionManager()
+          .findExecutionById(context.getExecutionId());
+      return execution == null ? null : execution.getProcessBusinessKey();
+    }
   }
 
   private final class Parser extends AbstractBpmnParseListener {
@@ -80,6 +148,14 @@ class ReadModelPlugin extends AbstractProcessEnginePlugin {
         DossierReadModel.ClockEvent kind = DossierReadModel.ClockEvent.valueOf(event);
         activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
             (ExecutionListener) execution -> readModel.getObject().clockChanged(execution, kind));
+      }
+    }
+
+    @Override
+    public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+      if ("OUTCOME_DOCUMENT".equals(properties(element).get("issue"))) {
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+            (ExecutionListener) execution -> readModel.getObject().outcomeDocumentDue(execution));
       }
     }
 

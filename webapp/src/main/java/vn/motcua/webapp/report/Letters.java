@@ -14,10 +14,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.motcua.processes.legaltime.LegalCalendar;
 import vn.motcua.webapp.document.DocumentService;
+import vn.motcua.webapp.document.DocumentView;
 import vn.motcua.webapp.dossier.Dossier;
 import vn.motcua.webapp.dossier.DossierQueries;
 import vn.motcua.webapp.dossier.LetterDue;
@@ -27,8 +29,8 @@ import vn.motcua.webapp.place.Places;
 /**
  * The letters the applicant receives in writing, issued as PDFs the moment the decision is taken and filed with the
  * dossier (the applicant reads them with the dossier; the counter prints them): the apology with a new appointment
- * (form 04), the refusal to receive (form 03), the refusal with reasons, and the notice that processing stops
- * (form 05 of Circular 03/2025/TT-VPCP). Official letters are in Vietnamese.
+ * (form 04), the refusal to receive (form 03), the electronic result, the refusal with reasons, and the notice that
+ * processing stops (form 05 of Circular 03/2025/TT-VPCP). Official letters are in Vietnamese.
  */
 @Component
 class Letters {
@@ -71,6 +73,14 @@ class Letters {
               + " với lý do cụ thể như sau:",
           reason(due),
           "Xin thông báo để Ông/Bà biết và thực hiện.");
+      case RESULT -> letter(dossier, agency, "KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", null,
+          "Ngày " + date(dossier.getReceivedAt()) + ", " + agency + " tiếp nhận hồ sơ đề nghị "
+              + dossier.getProcedureName() + " của Ông/Bà, mã hồ sơ " + dossier.getReceiptCode() + ".",
+          "Sau khi xem xét, " + agency + " đã giải quyết hồ sơ của Ông/Bà: đồng ý.",
+          "Ý kiến của người có thẩm quyền: " + reason(due),
+          "Văn bản này là bản điện tử của kết quả giải quyết, được ký số bởi " + agency + ". Ông/Bà nhận kết quả"
+              + " theo hình thức đã đăng ký; chữ ký số có thể kiểm tra bằng mọi phần mềm đọc PDF hoặc tại hệ thống"
+              + " một cửa.");
       case REFUSAL -> letter(dossier, agency, "THÔNG BÁO TỪ CHỐI GIẢI QUYẾT HỒ SƠ", null,
           "Ngày " + date(dossier.getReceivedAt()) + ", hồ sơ đề nghị " + dossier.getProcedureName()
               + " của Ông/Bà, mã hồ sơ " + dossier.getReceiptCode() + ", đã được tiếp nhận.",
@@ -85,9 +95,13 @@ class Letters {
           reason(due),
           "Ông/Bà nhận lại hồ sơ tại nơi đã nộp hoặc theo hình thức đã đăng ký.");
     };
-    documents.issue(dossier, due.kind().documentKind(),
+    DocumentView issued = documents.issue(dossier, due.kind().documentKind(),
         due.kind().documentKind().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + dossier.getReceiptCode() + ".pdf",
         pdf, due.actor());
+    if (due.issuedTo() != null) {
+      due.issuedTo().setVariables(Map.of("documentId", issued.id(), "signingAgency", due.agencyCode(),
+          "signingAgencyName", agency));
+    }
   }
 
   private static String reason(LetterDue due) {

@@ -3,6 +3,7 @@ package vn.motcua.webapp.system;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -15,22 +16,24 @@ import vn.motcua.workers.WorkerSettings;
 
 /**
  * Runs the workers inside the webapp once it is ready (its port known, the start-up runners such as the demo history
- * done), against its own engine REST API, under a technical account. Without a configured password the account gets a fresh random one at each start; with
- * {@code MOTCUA_WORKER_PASSWORD} set, standalone workers can sign in with it too.
+ * done), against its own engine REST API, under a technical account. Without a configured password the account gets
+ * a fresh random one at each start; with {@code MOTCUA_WORKER_PASSWORD} set, standalone workers can sign in with it
+ * too.
  */
 @Component
 class InProcessWorkers implements ApplicationListener<ApplicationReadyEvent> {
 
   private final WorkerRuntime runtime;
   private final WorkerSettings settings;
+  private final ProcessEngine engine;
   private final IdentityService identity;
   private final StaffDirectory directory;
 
-  InProcessWorkers(WorkerRuntime runtime, WorkerSettings settings, IdentityService identity,
-      StaffDirectory directory) {
+  InProcessWorkers(WorkerRuntime runtime, WorkerSettings settings, ProcessEngine engine, StaffDirectory directory) {
     this.runtime = runtime;
     this.settings = settings;
-    this.identity = identity;
+    this.engine = engine;
+    this.identity = engine.getIdentityService();
     this.directory = directory;
   }
 
@@ -48,7 +51,10 @@ class InProcessWorkers implements ApplicationListener<ApplicationReadyEvent> {
     if (inProcess) {
       String contextPath = event.getApplicationContext().getEnvironment()
           .getProperty("server.servlet.context-path", "");
-      runtime.start("http://localhost:" + web.getWebServer().getPort() + contextPath + "/engine-rest", password);
+      // a named engine is addressed by name: the REST API's default engine is whichever registered as "default"
+      String engineName = engine.getName();
+      runtime.start("http://localhost:" + web.getWebServer().getPort() + contextPath + "/engine-rest"
+          + ("default".equals(engineName) ? "" : "/engine/" + engineName), password);
     }
   }
 

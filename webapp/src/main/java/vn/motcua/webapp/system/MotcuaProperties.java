@@ -11,6 +11,7 @@ public record MotcuaProperties(
     @DefaultValue Demo demo,
     @DefaultValue Documents documents,
     @DefaultValue Board board,
+    @DefaultValue Signatures signatures,
     @DefaultValue("classpath:reference/") String referenceData,
     @DefaultValue("20") String defaultProvince) {
 
@@ -25,6 +26,13 @@ public record MotcuaProperties(
 
   /** The supervisor's board: which version of the Decision 766 index (the serviceIndex decision) it scores. */
   public record Board(@DefaultValue("766/2022") String indexVersion, @DefaultValue("50") int pageSize) {
+  }
+
+  /**
+   * Digital signatures: the root certificates (PEM files) whose chains motcua trusts when it verifies a signature.
+   * The default is the demo root the simulated signing service writes.
+   */
+  public record Signatures(@DefaultValue("./data/signing-keys/root-ca.pem") List<String> trustedRoots) {
   }
 
   /** Files attached to dossiers. */

@@ -43,6 +43,9 @@ class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/procedures/**"))
             .permitAll()
+            // anyone may check whether a document's signature holds
+            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
+                "/api/v1/signatures/verify")).permitAll()
             // the engine's own API: deployments (Camunda Modeler), operations and the workers, not the public
             .requestMatchers(path("/engine-rest/**")).hasAnyRole(Role.ADMIN.name(), Role.REFORM.name(),
                 Role.WORKER.name())

@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.motcua.workers.NotificationSettings;
+import vn.motcua.workers.SimulatorSettings;
 import vn.motcua.workers.SystemsSettings;
 import vn.motcua.workers.simulator.Simulators;
 
@@ -13,7 +14,7 @@ import vn.motcua.workers.simulator.Simulators;
 class SimulatorsConfiguration {
 
   @Bean(destroyMethod = "close")
-  Simulators simulators(NotificationSettings notifications, SystemsSettings systems) {
-    return Simulators.start(notifications, systems);
+  Simulators simulators(NotificationSettings notifications, SystemsSettings systems, SimulatorSettings settings) {
+    return Simulators.start(notifications, systems, settings);
   }
 }

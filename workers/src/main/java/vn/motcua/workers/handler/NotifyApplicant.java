@@ -44,12 +44,14 @@ class NotifyApplicant implements TopicHandler {
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
   private final JavaMailSender mail;
+  private final Retries retries;
   private final NotificationSettings settings;
   private final JsonApi sms;
   private final DateTimeFormatter dates;
 
-  NotifyApplicant(JavaMailSender mail, NotificationSettings settings) {
+  NotifyApplicant(JavaMailSender mail, NotificationSettings settings, Retries retries) {
     this.mail = mail;
+    this.retries = retries;
     this.settings = settings;
     this.sms = new JsonApi(settings.smsUrl(), settings.smsApiKey(), settings.timeoutMillis());
     this.dates = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of(settings.zone()));
@@ -83,7 +85,7 @@ class NotifyApplicant implements TopicHandler {
     try {
       notice = notice(task);
     } catch (MissingResourceException unknown) {
-      Retries.DEFAULT.failed(task, service, new IllegalStateException("the model names an unknown notice: "
+      retries.failed(task, service, new IllegalStateException("the model names an unknown notice: "
           + task.getExtensionProperty("notice"), unknown));
       return;
     }
@@ -104,7 +106,7 @@ class NotifyApplicant implements TopicHandler {
       variables.put(ERROR, refused.getMessage());
       service.handleBpmnError(task, UNDELIVERABLE, refused.getMessage(), variables);
     } catch (RuntimeException | IOException | MessagingException failed) {
-      Retries.DEFAULT.failed(task, service, failed, sent);
+      retries.failed(task, service, failed, sent);
     }
   }
 

@@ -24,8 +24,10 @@ class OrderPostalDelivery implements TopicHandler {
 
   private final JsonApi postal;
   private final SystemsSettings settings;
+  private final Retries retries;
 
-  OrderPostalDelivery(SystemsSettings settings) {
+  OrderPostalDelivery(SystemsSettings settings, Retries retries) {
+    this.retries = retries;
     this.postal = new JsonApi(settings.postalUrl(), settings.postalApiKey(), settings.timeoutMillis());
     this.settings = settings;
   }
@@ -55,7 +57,7 @@ class OrderPostalDelivery implements TopicHandler {
       String reason = "Bưu điện không nhận đơn: " + refused.getMessage();
       service.handleBpmnError(task, REFUSED, reason, Map.of("postalError", reason));
     } catch (IOException | RuntimeException failed) {
-      Retries.DEFAULT.failed(task, service, failed);
+      retries.failed(task, service, failed);
     }
   }
 }

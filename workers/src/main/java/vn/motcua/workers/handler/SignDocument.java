@@ -40,8 +40,10 @@ class SignDocument implements TopicHandler {
   private final JsonApi signing;
   private final MotcuaApi motcua;
   private final SystemsSettings settings;
+  private final Retries retries;
 
-  SignDocument(SystemsSettings settings, MotcuaApi motcua) {
+  SignDocument(SystemsSettings settings, MotcuaApi motcua, Retries retries) {
+    this.retries = retries;
     this.signing = new JsonApi(settings.signatureUrl(), settings.signatureApiKey(), settings.timeoutMillis());
     this.motcua = motcua;
     this.settings = settings;
@@ -87,7 +89,7 @@ class SignDocument implements TopicHandler {
       String reason = "Dịch vụ ký số từ chối: " + refused.getMessage();
       service.handleBpmnError(task, REFUSED, reason, Map.of("signatureError", reason));
     } catch (IOException | GeneralSecurityException | RuntimeException failed) {
-      Retries.DEFAULT.failed(task, service, failed);
+      retries.failed(task, service, failed);
     }
   }
 

@@ -101,6 +101,8 @@ public abstract class SimulatedSystem implements AutoCloseable {
     for (String key : new String[] {"received", "unavailable", "late", "corrupted", "done", "repeated", "refused"}) {
       out.put(key, count(key));
     }
+    // and what this system counts of its own (signatures made, events out of order, ...)
+    new java.util.TreeMap<>(counters).forEach((key, value) -> out.putIfAbsent(key, value.get()));
     return out;
   }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.motcua.workers.NotificationSettings;
+import vn.motcua.workers.Retries;
 import vn.motcua.workers.WorkersAutoConfiguration;
 import vn.motcua.workers.simulator.SimulatedSystem.Faults;
 import vn.motcua.workers.simulator.SmsGateway;
@@ -55,7 +56,8 @@ class NotifyApplicantTest {
     NotificationSettings settings = new NotificationSettings("127.0.0.1", ServerSetupTest.SMTP.getPort(), "", "",
         "Bộ phận Một cửa xã Chí Minh <motcua@chiminh.langson.gov.vn>", sms.url(), "", false, 800,
         "Asia/Ho_Chi_Minh");
-    handler = new NotifyApplicant(new WorkersAutoConfiguration().applicantMail(settings), settings);
+    handler = new NotifyApplicant(new WorkersAutoConfiguration().applicantMail(settings), settings,
+        Retries.DEFAULT);
     variables.put("receiptCode", "X06148-261116-0001");
     variables.put("applicantName", "Nguyễn Văn An");
     variables.put("procedureName", "Chứng thực bản sao từ bản chính");

@@ -14,6 +14,7 @@ import org.camunda.bpm.client.task.ExternalTaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.motcua.workers.Retries;
 import vn.motcua.workers.SystemsSettings;
 import vn.motcua.workers.Topics;
 import vn.motcua.workers.simulator.PostalService;
@@ -31,7 +32,8 @@ class OrderPostalDeliveryTest {
   void start() {
     postal = new PostalService(3);
     postal.start(0);
-    handler = new OrderPostalDelivery(new SystemsSettings(postal.url(), "", "http://unused", "", 800));
+    handler = new OrderPostalDelivery(new SystemsSettings(postal.url(), "", "http://unused", "", "http://unused", "",
+        800), Retries.DEFAULT);
     variables.put("applicantName", "Nguyễn Văn An");
     variables.put("applicantPhone", "0912345678");
     variables.put("postalAddress", "Thôn Bản Mới, xã Chí Minh, huyện Tràng Định, tỉnh Lạng Sơn");

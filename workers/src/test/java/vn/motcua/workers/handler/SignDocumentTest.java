@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.workers.MotcuaApiAccess;
+import vn.motcua.workers.Retries;
 import vn.motcua.workers.SystemsSettings;
 import vn.motcua.workers.Topics;
 import vn.motcua.workers.signature.PadesVerifier;
@@ -94,8 +95,9 @@ class SignDocumentTest {
       exchange.close();
     });
     motcua.start();
-    handler = new SignDocument(new SystemsSettings("http://unused", "", signing.url(), "", 1_500),
-        MotcuaApiAccess.connected("http://127.0.0.1:" + motcua.getAddress().getPort() + "/engine-rest"));
+    handler = new SignDocument(new SystemsSettings("http://unused", "", signing.url(), "", "http://unused", "", 1_500),
+        MotcuaApiAccess.connected("http://127.0.0.1:" + motcua.getAddress().getPort() + "/engine-rest"),
+        Retries.DEFAULT);
     variables.put("documentId", 41L);
     variables.put("signingAgency", "X06148");
     variables.put("signingAgencyName", "Ủy ban nhân dân xã Chí Minh");
