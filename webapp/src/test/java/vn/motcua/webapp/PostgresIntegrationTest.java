@@ -49,6 +49,19 @@ public abstract class PostgresIntegrationTest {
     SimulatorPorts.register(registry);
   }
 
+  /** The JDBC URL of another database on the same embedded server (created on first use), for a context of its own. */
+  static String database(String name) {
+    try (java.sql.Connection connection = server().getPostgresDatabase().getConnection();
+         java.sql.Statement statement = connection.createStatement()) {
+      if (!statement.executeQuery("select 1 from pg_database where datname = '" + name + "'").next()) {
+        statement.execute("create database " + name);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot create database " + name, e);
+    }
+    return server().getJdbcUrl("postgres", name);
+  }
+
   private static synchronized EmbeddedPostgres server() {
     if (postgres == null) {
       try {

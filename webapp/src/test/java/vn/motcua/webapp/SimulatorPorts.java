@@ -29,6 +29,10 @@ final class SimulatorPorts {
     registry.add("motcua.workers.retry-first-wait-millis", () -> "200");
     // a task whose retry is due is fetched by the next poll, not woken up like a new one: poll every second
     registry.add("motcua.workers.long-poll-millis", () -> "1000");
+    int payment = TestSocketUtils.findAvailableTcpPort();
+    registry.add("motcua.systems.payment-url", () -> "http://localhost:" + payment);
+    int population = TestSocketUtils.findAvailableTcpPort();
+    registry.add("motcua.systems.population-url", () -> "http://localhost:" + population);
     int signing = TestSocketUtils.findAvailableTcpPort();
     registry.add("motcua.systems.signature-url", () -> "http://localhost:" + signing);
     // demo keys of this context, trusted by it

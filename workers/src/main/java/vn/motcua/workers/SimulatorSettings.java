@@ -11,5 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SimulatorSettings(
     @DefaultValue("false") boolean enabled,
     @DefaultValue("./data/signing-keys") String signingKeysDir,
-    @DefaultValue("demo") String signingKeysPassword) {
+    @DefaultValue("demo") String signingKeysPassword,
+    /** Where the simulators listen: this machine only, unless other machines (containers) must reach them. */
+    @DefaultValue("127.0.0.1") String bindAddress) {
 }

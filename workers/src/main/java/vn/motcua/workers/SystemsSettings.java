@@ -15,6 +15,10 @@ public record SystemsSettings(
     @DefaultValue("") String signatureApiKey,
     @DefaultValue("http://localhost:8094") String portalUrl,
     @DefaultValue("") String portalApiKey,
+    @DefaultValue("http://localhost:8095") String paymentUrl,
+    @DefaultValue("") String paymentApiKey,
+    @DefaultValue("http://localhost:8096") String populationUrl,
+    @DefaultValue("") String populationApiKey,
     @DefaultValue("10000") int timeoutMillis) {
 
   /** The lock a handler takes on its task: longer than {@code calls} calls that each use the whole timeout. */

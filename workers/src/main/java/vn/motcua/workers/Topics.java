@@ -12,6 +12,12 @@ public final class Topics {
   /** Sign a document motcua issued (the result, a refusal, a stop notice) with the deciding agency's key. */
   public static final String SIGN_DOCUMENT = "sign-document";
 
+  /** Capture an online payment the applicant authorised at the payment gateway (the fee of the dossier). */
+  public static final String CAPTURE_PAYMENT = "capture-payment";
+
+  /** Check the applicant's identity against the national population registry, by citizen ID number. */
+  public static final String VERIFY_IDENTITY = "verify-identity";
+
   private Topics() {
   }
 }

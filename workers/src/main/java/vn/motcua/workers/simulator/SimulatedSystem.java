@@ -73,9 +73,14 @@ public abstract class SimulatedSystem implements AutoCloseable {
     return reply;
   }
 
-  public synchronized SimulatedSystem start(int port) {
+  public SimulatedSystem start(int port) {
+    return start("127.0.0.1", port);
+  }
+
+  /** Listens on the address and port (0: any free port). */
+  public synchronized SimulatedSystem start(String address, int port) {
     try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+      server = HttpServer.create(new InetSocketAddress(address, port), 64);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the " + name + " simulator on port " + port, e);
     }

@@ -15,7 +15,8 @@ import vn.motcua.workers.SystemsSettings;
 /**
  * The other systems of a development run, each a server of its own, listening exactly where the workers are
  * configured to call: a mail server (GreenMail, SMTP) that keeps what it receives, the SMS gateway, the postal
- * service, the signing service (with its demo keys) and the national portal.
+ * service, the signing service (with its demo keys), the national portal, the payment gateway and the population
+ * registry (knowing the demo's citizens).
  */
 public final class Simulators implements AutoCloseable {
 
@@ -25,6 +26,8 @@ public final class Simulators implements AutoCloseable {
   private final SmsGateway sms = new SmsGateway(System.nanoTime());
   private final PostalService postal = new PostalService(System.nanoTime());
   private final NationalPortal portal = new NationalPortal(System.nanoTime());
+  private final PaymentGateway payment = new PaymentGateway(System.nanoTime());
+  private final PopulationRegistry population = new PopulationRegistry(System.nanoTime());
   private final SigningService signing;
 
   private Simulators(GreenMail mail, SigningService signing) {
@@ -37,23 +40,27 @@ public final class Simulators implements AutoCloseable {
       SimulatorSettings settings) {
     SigningService signing = new SigningService(System.nanoTime(), Path.of(settings.signingKeysDir()),
         settings.signingKeysPassword());
-    GreenMail mail = new GreenMail(new ServerSetup(notifications.smtpPort(), notifications.smtpHost(),
-        ServerSetup.PROTOCOL_SMTP));
+    String at = settings.bindAddress();
+    GreenMail mail = new GreenMail(new ServerSetup(notifications.smtpPort(), at, ServerSetup.PROTOCOL_SMTP));
     mail.start();
     Simulators simulators = new Simulators(mail, signing);
     try {
-      simulators.sms.start(port(notifications.smsUrl()));
-      simulators.postal.start(port(systems.postalUrl()));
-      signing.start(port(systems.signatureUrl()));
-      simulators.portal.start(port(systems.portalUrl()));
+      simulators.sms.start(at, port(notifications.smsUrl()));
+      simulators.postal.start(at, port(systems.postalUrl()));
+      signing.start(at, port(systems.signatureUrl()));
+      simulators.portal.start(at, port(systems.portalUrl()));
+      simulators.payment.start(at, port(systems.paymentUrl()));
+      simulators.population.start(at, port(systems.populationUrl()));
+      simulators.knownCitizens();
     } catch (RuntimeException failed) {
       simulators.close();
       throw failed;
     }
     LOG.info("Simulators: mail server on {}:{}, SMS gateway at {}, postal service at {}, signing service at {}"
-        + " (demo keys in {}), national portal at {}", notifications.smtpHost(), notifications.smtpPort(),
-        simulators.sms.url(), simulators.postal.url(), signing.url(),
-        Path.of(settings.signingKeysDir()).toAbsolutePath(), simulators.portal.url());
+        + " (demo keys in {}), national portal at {}, payment gateway at {}, population registry at {}",
+        at, notifications.smtpPort(), simulators.sms.url(), simulators.postal.url(),
+        signing.url(), Path.of(settings.signingKeysDir()).toAbsolutePath(), simulators.portal.url(),
+        simulators.payment.url(), simulators.population.url());
     return simulators;
   }
 
@@ -82,8 +89,30 @@ public final class Simulators implements AutoCloseable {
     return portal;
   }
 
+  public PaymentGateway payment() {
+    return payment;
+  }
+
+  public PopulationRegistry population() {
+    return population;
+  }
+
+  /** The demo's citizens, as the registry knows them ({@code simulators/citizens.json}). */
+  private void knownCitizens() {
+    try (java.io.InputStream in = Simulators.class.getResourceAsStream("/simulators/citizens.json")) {
+      for (PopulationRegistry.Citizen citizen : new com.fasterxml.jackson.databind.ObjectMapper().readValue(in,
+          PopulationRegistry.Citizen[].class)) {
+        population.register(citizen);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the demo citizens", e);
+    }
+  }
+
   @Override
   public void close() {
+    population.close();
+    payment.close();
     portal.close();
     signing.close();
     postal.close();

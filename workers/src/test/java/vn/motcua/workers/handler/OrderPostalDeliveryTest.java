@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.motcua.workers.Retries;
-import vn.motcua.workers.SystemsSettings;
+import vn.motcua.workers.SystemsAt;
 import vn.motcua.workers.Topics;
 import vn.motcua.workers.simulator.PostalService;
 import vn.motcua.workers.simulator.SimulatedSystem.Faults;
@@ -32,8 +32,7 @@ class OrderPostalDeliveryTest {
   void start() {
     postal = new PostalService(3);
     postal.start(0);
-    handler = new OrderPostalDelivery(new SystemsSettings(postal.url(), "", "http://unused", "", "http://unused", "",
-        800), Retries.DEFAULT);
+    handler = new OrderPostalDelivery(SystemsAt.url(postal.url(), 800), Retries.DEFAULT);
     variables.put("applicantName", "Nguyễn Văn An");
     variables.put("applicantPhone", "0912345678");
     variables.put("postalAddress", "Thôn Bản Mới, xã Chí Minh, huyện Tràng Định, tỉnh Lạng Sơn");

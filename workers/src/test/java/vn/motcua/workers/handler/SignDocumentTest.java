@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.workers.MotcuaApiAccess;
 import vn.motcua.workers.Retries;
-import vn.motcua.workers.SystemsSettings;
+import vn.motcua.workers.SystemsAt;
 import vn.motcua.workers.Topics;
 import vn.motcua.workers.signature.PadesVerifier;
 import vn.motcua.workers.signature.Pdfsig;
@@ -95,7 +95,7 @@ class SignDocumentTest {
       exchange.close();
     });
     motcua.start();
-    handler = new SignDocument(new SystemsSettings("http://unused", "", signing.url(), "", "http://unused", "", 1_500),
+    handler = new SignDocument(SystemsAt.url(signing.url(), 1_500),
         MotcuaApiAccess.connected("http://127.0.0.1:" + motcua.getAddress().getPort() + "/engine-rest"),
         Retries.DEFAULT);
     variables.put("documentId", 41L);
