@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 @Deployment(resources = {"processes/land-use-certificate-first.bpmn", INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT, NOTIFICATION, FORM_INFORM, FORM_POSTAL, FORM_SIGN,
     ROUTING, PROCESSING_TIME, TIME_RULES, STAGE_BUDGET, ESCALATION_RULES, APOLOGY, ESCALATION,
     FORM_APOLOGY, FORM_DIRECT, FORM_SUPERVISE, FORM_CHECK, FORM_TRANSFER, "forms/verify-land-origin.form", "forms/appraise-land.form",
-    "forms/assess-tax.form", "forms/confirm-tax-paid.form", "forms/sign-certificate.form", FORM_RETURN})
+    "forms/assess-tax.form", "forms/confirm-tax-paid.form", "forms/send-land-information-on-paper.form", "forms/sign-certificate.form", FORM_RETURN})
 class LandUseCertificateFirstProcessTest extends ProcessTestSupport {
 
   static final String PROCEDURE = "1.004227";
@@ -60,8 +60,11 @@ class LandUseCertificateFirstProcessTest extends ProcessTestSupport {
     assertThat(dossier.candidateGroups(APPRAISE)).containsExactly("CNVPDK180.specialist");
     dossier.complete(APPRAISE, "appraisal", "ELIGIBLE", "appraisalNote", "Đủ điều kiện cấp");
 
-    // tax office, then the land office confirms payment
+    // tax office (the cadastral information went to the tax system), then the land office confirms payment
     acknowledge(dossier, "CCT180");
+    assertThat(dossier.openTasks()).containsExactly(ASSESS_TAX);
+    assertThat(engine.getRuntimeService().getVariable(dossier.instance.getId(), "taxTransferId"))
+        .isEqualTo("CT-2026-000001");
     assertThat(dossier.candidateGroups(ASSESS_TAX)).containsExactly("CCT180.specialist");
     dossier.complete(ASSESS_TAX, "taxAmount", 12_500_000L, "taxNoticeNumber", "TB-2026/118");
     BpmnAwareTests.assertThat(dossier.instance).isWaitingAt("Task_AwaitPayment");
@@ -84,6 +87,32 @@ class LandUseCertificateFirstProcessTest extends ProcessTestSupport {
     assertThat(dossier.endEvent()).isEqualTo("EndEvent_ResultReturned");
     assertThat(dossier.path()).containsSubsequence("CallActivity_Transfer", "CallActivity_TransferToLandOffice",
         "CallActivity_TransferToTax", "CallActivity_TransferToIssuer", "CallActivity_ReturnResult");
+  }
+
+  @Test
+  void shouldSendTheLandInformationToTheTaxSystemAndOnPaperWhenItRefuses() {
+    // given: the land office found the record eligible and handed it to the tax office
+    workersAtOnce = false;
+    Dossier dossier = submitThreeLevel();
+    dossier.complete(CHECK, "completeness", "COMPLETE");
+    acknowledge(dossier, "X06148");
+    dossier.complete(VERIFY_ORIGIN, "landVerification", "CONFIRMED", "landOriginNote", "Đất ở ổn định từ 1993");
+    acknowledge(dossier, "CNVPDK180");
+    dossier.complete(APPRAISE, "appraisal", "ELIGIBLE", "appraisalNote", "Đủ điều kiện cấp");
+    acknowledge(dossier, "CCT180");
+
+    // then: the cadastral information goes to the tax system first; the tax officer waits for it
+    assertThat(dossier.openTasks()).isEmpty();
+
+    // when: the tax system refuses the form
+    engine.getExternalTaskService().handleBpmnError(dossier.externalTask("send-land-information"), "test-worker",
+        "TAX_TRANSFER_REFUSED", "Thiếu mã số thuế", Map.of("taxTransferError", "Thiếu mã số thuế"));
+
+    // then: the land office sends it on paper within one working day, then the tax officer assesses
+    assertThat(dossier.candidateGroups("Task_SendLandInformationOnPaper")).containsExactly("CNVPDK180.specialist");
+    assertThat(local(dossier.task("Task_SendLandInformationOnPaper").getDueDate())).isEqualTo("2026-11-17T09:00");
+    dossier.complete("Task_SendLandInformationOnPaper", "landTransferNumber", "PCT-118/2026");
+    assertThat(dossier.candidateGroups(ASSESS_TAX)).containsExactly("CCT180.specialist");
   }
 
   @Test

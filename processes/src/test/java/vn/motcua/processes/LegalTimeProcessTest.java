@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
     SUPPLEMENT, TRANSFER, RETURN_RESULT, NOTIFICATION, FORM_INFORM, FORM_POSTAL, FORM_SIGN, ROUTING, PROCESSING_TIME, TIME_RULES, STAGE_BUDGET, ESCALATION_RULES, APOLOGY,
     ESCALATION, FORM_APOLOGY, FORM_DIRECT, FORM_SUPERVISE, FORM_CHECK, FORM_TRANSFER, "forms/appraise-construction.form",
     "forms/inspect-site.form", FORM_APPROVE, FORM_RETURN, "forms/verify-land-origin.form", "forms/appraise-land.form",
-    "forms/assess-tax.form", "forms/confirm-tax-paid.form", "forms/sign-certificate.form"})
+    "forms/assess-tax.form", "forms/confirm-tax-paid.form", "forms/send-land-information-on-paper.form", "forms/sign-certificate.form"})
 class LegalTimeProcessTest extends ProcessTestSupport {
 
   static final String APPRAISE = "Task_Appraise";

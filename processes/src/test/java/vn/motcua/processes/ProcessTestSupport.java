@@ -60,10 +60,15 @@ public abstract class ProcessTestSupport {
   protected ProcessEngine engine;
 
   /**
-   * Whether the signature worker signs a dossier's outgoing document at once, as soon as a test looks at the
-   * dossier's tasks (the return-result block's own test drives the signature step itself).
+   * Whether the workers do their part at once — sign the dossier's outgoing document, send the land information to
+   * the tax system — as soon as a test looks at the dossier's tasks (a test of those steps drives them itself).
    */
-  protected boolean signaturesAtOnce = true;
+  protected boolean workersAtOnce = true;
+
+  /** What the workers answer when they do their part at once, by topic. */
+  private static final Map<String, Map<String, Object>> WORKERS = Map.of(
+      "sign-document", Map.of("signedDocumentId", 1L),
+      "send-land-information", Map.of("taxTransferId", "CT-2026-000001"));
 
   @BeforeEach
   void initEngine(ProcessEngine processEngine) {
@@ -127,7 +132,7 @@ public abstract class ProcessTestSupport {
 
     /** Keys of the dossier's open tasks, wherever in the call hierarchy. */
     public List<String> openTasks() {
-      signWaitingDocuments();
+      workersDoTheirPart();
       return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(receiptCode).list().stream()
           .map(Task::getTaskDefinitionKey).toList();
     }
@@ -137,7 +142,7 @@ public abstract class ProcessTestSupport {
      * tasks that legal time raises beside it (apology, escalation) are looked up among all open tasks.
      */
     public Task task(String taskKey) {
-      signWaitingDocuments();
+      workersDoTheirPart();
       List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(receiptCode).list();
       List<Task> steps = SIDE_TASKS.contains(taskKey) ? tasks
           : tasks.stream().filter(t -> !SIDE_TASKS.contains(t.getTaskDefinitionKey())).toList();
@@ -204,13 +209,15 @@ public abstract class ProcessTestSupport {
           .toList();
     }
 
-    private void signWaitingDocuments() {
-      if (!signaturesAtOnce) {
+    private void workersDoTheirPart() {
+      if (!workersAtOnce) {
         return;
       }
-      for (LockedExternalTask sign : engine.getExternalTaskService().fetchAndLock(10, "test-worker")
-          .topic("sign-document", 60_000).businessKey(receiptCode).execute()) {
-        engine.getExternalTaskService().complete(sign.getId(), "test-worker", Map.of("signedDocumentId", 1L));
+      for (Map.Entry<String, Map<String, Object>> worker : WORKERS.entrySet()) {
+        for (LockedExternalTask task : engine.getExternalTaskService().fetchAndLock(10, "test-worker")
+            .topic(worker.getKey(), 60_000).businessKey(receiptCode).execute()) {
+          engine.getExternalTaskService().complete(task.getId(), "test-worker", worker.getValue());
+        }
       }
     }
 
@@ -234,7 +241,7 @@ public abstract class ProcessTestSupport {
 
     /** The notices sent to the applicant so far (the notification block's instances, running or ended), in order. */
     public List<String> notices() {
-      signWaitingDocuments();
+      workersDoTheirPart();
       return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("notifyApplicant")
           .processInstanceBusinessKey(receiptCode).orderByProcessInstanceStartTime().asc().list().stream()
           .map(notice -> (String) engine.getHistoryService().createHistoricVariableInstanceQuery()

@@ -91,7 +91,7 @@ class ReturnResultProcessTest extends ProcessTestSupport {
   @Test
   void shouldSignTheDocumentBeforeTheApplicantIsToldAndTheCounterReturnsIt() {
     // given
-    signaturesAtOnce = false;
+    workersAtOnce = false;
     Dossier dossier = start("returnResult", result());
 
     // then: the document waits for its signature; nobody is told yet
@@ -109,7 +109,7 @@ class ReturnResultProcessTest extends ProcessTestSupport {
   @Test
   void shouldHaveTheDecidingAgencysLeaderSignOnPaperWhenTheSigningServiceRefuses() {
     // given
-    signaturesAtOnce = false;
+    workersAtOnce = false;
     Map<String, Object> vars = result();
     vars.put("signingAgency", "H180-TCKH");
     Dossier dossier = start("returnResult", vars);

@@ -22,6 +22,9 @@ public final class Api {
       new com.fasterxml.jackson.core.type.TypeReference<>() {
       };
 
+  /** How long a test waits for what the workers do (a busy suite shares them with other tests' dossiers). */
+  static final java.time.Duration WORKERS_AT_MOST = java.time.Duration.ofSeconds(90);
+
   private final TestRestTemplate rest;
 
   public Api(TestRestTemplate rest) {
@@ -75,7 +78,7 @@ public final class Api {
 
   /** The dossier once it has reached the status (a worker's part, such as signing, may come first). */
   public Map<String, Object> dossierOnceIn(String user, String receiptCode, String status) {
-    return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+    return org.awaitility.Awaitility.await().atMost(WORKERS_AT_MOST)
         .until(() -> dossier(user, receiptCode), d -> status.equals(d.get("status")));
   }
 
@@ -84,7 +87,7 @@ public final class Api {
    * comes before it (the outgoing document is signed before the counter returns it).
    */
   public Map<String, Object> task(String user, String receiptCode, String taskKey) {
-    List<Map<String, Object>> mine = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+    List<Map<String, Object>> mine = org.awaitility.Awaitility.await().atMost(WORKERS_AT_MOST)
         .ignoreExceptions().until(() -> tasks(user).stream()
             .filter(t -> receiptCode.equals(t.get("receiptCode")) && taskKey.equals(t.get("taskKey"))).toList(),
             found -> !found.isEmpty());

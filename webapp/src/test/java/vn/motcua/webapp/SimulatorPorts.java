@@ -28,11 +28,13 @@ final class SimulatorPorts {
     registry.add("motcua.workers.retry-attempts", () -> "3");
     registry.add("motcua.workers.retry-first-wait-millis", () -> "200");
     // a task whose retry is due is fetched by the next poll, not woken up like a new one: poll every second
-    registry.add("motcua.workers.long-poll-millis", () -> "1000");
+    registry.add("motcua.workers.long-poll-millis", () -> "200");
     int payment = TestSocketUtils.findAvailableTcpPort();
     registry.add("motcua.systems.payment-url", () -> "http://localhost:" + payment);
     int population = TestSocketUtils.findAvailableTcpPort();
     registry.add("motcua.systems.population-url", () -> "http://localhost:" + population);
+    int tax = TestSocketUtils.findAvailableTcpPort();
+    registry.add("motcua.systems.tax-url", () -> "http://localhost:" + tax);
     int signing = TestSocketUtils.findAvailableTcpPort();
     registry.add("motcua.systems.signature-url", () -> "http://localhost:" + signing);
     // demo keys of this context, trusted by it

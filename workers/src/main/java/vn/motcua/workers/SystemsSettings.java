@@ -19,6 +19,8 @@ public record SystemsSettings(
     @DefaultValue("") String paymentApiKey,
     @DefaultValue("http://localhost:8096") String populationUrl,
     @DefaultValue("") String populationApiKey,
+    @DefaultValue("http://localhost:8097") String taxUrl,
+    @DefaultValue("") String taxApiKey,
     @DefaultValue("10000") int timeoutMillis) {
 
   /** The lock a handler takes on its task: longer than {@code calls} calls that each use the whole timeout. */

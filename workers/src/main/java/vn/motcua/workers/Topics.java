@@ -18,6 +18,9 @@ public final class Topics {
   /** Check the applicant's identity against the national population registry, by citizen ID number. */
   public static final String VERIFY_IDENTITY = "verify-identity";
 
+  /** Send the land office's cadastral information form to the tax authority's system (first land certificate). */
+  public static final String SEND_LAND_INFORMATION = "send-land-information";
+
   private Topics() {
   }
 }

@@ -366,17 +366,22 @@ class DemoHistory implements ApplicationRunner {
 
     /**
      * The workers' part of the past, done here at the moment it happened (the workers start once the replay is over):
-     * the notices reached their applicants, without mailing anyone today; the documents of the past stay unsigned
-     * (signatures are made from the first real start on, with the signing service's keys).
+     * the notices reached their applicants, without mailing anyone today; the land information reached the tax
+     * office; the documents of the past stay unsigned (signatures are made from the first real start on, with the
+     * signing service's keys).
      */
     private void doWhatWorkersDid() {
       ExternalTaskService external = engine.getExternalTaskService();
       for (LockedExternalTask task : external.fetchAndLock(100, DEMO_WORKER)
           .topic(Topics.NOTIFY_APPLICANT, 60_000).variables("applicantEmail", "applicantPhone")
-          .topic(Topics.SIGN_DOCUMENT, 60_000).variables("documentId").execute()) {
-        external.complete(task.getId(), DEMO_WORKER, Topics.SIGN_DOCUMENT.equals(task.getTopicName()) ? Map.of()
-            : Map.of("notifiedByEmail", task.getVariables().get("applicantEmail") != null,
-                "notifiedBySms", task.getVariables().get("applicantPhone") != null));
+          .topic(Topics.SIGN_DOCUMENT, 60_000).variables("documentId")
+          .topic(Topics.SEND_LAND_INFORMATION, 60_000).variables("receiptCode").execute()) {
+        external.complete(task.getId(), DEMO_WORKER, switch (task.getTopicName()) {
+          case Topics.NOTIFY_APPLICANT -> Map.of("notifiedByEmail", task.getVariables().get("applicantEmail") != null,
+              "notifiedBySms", task.getVariables().get("applicantPhone") != null);
+          case Topics.SEND_LAND_INFORMATION -> Map.of("taxTransferId", "CT-" + task.getBusinessKey());
+          default -> Map.<String, Object>of();
+        });
       }
     }
 

@@ -1,10 +1,10 @@
 package vn.motcua.workers.handler;
 
-import java.io.IOException;
 import java.util.Map;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.springframework.stereotype.Component;
+import vn.motcua.workers.ExternalCall;
 import vn.motcua.workers.JsonApi;
 import vn.motcua.workers.Retries;
 import vn.motcua.workers.SystemsSettings;
@@ -20,6 +20,8 @@ import vn.motcua.workers.Topics;
 class CapturePayment implements TopicHandler {
 
   static final String DECLINED = "PAYMENT_DECLINED";
+  private static final ExternalCall.Refusal REFUSAL =
+      new ExternalCall.Refusal(DECLINED, "Cổng thanh toán từ chối: ", "paymentError");
 
   private final JsonApi gateway;
   private final SystemsSettings settings;
@@ -43,21 +45,14 @@ class CapturePayment implements TopicHandler {
 
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
-    Object payment = task.getVariable("paymentId");
-    Object amount = task.getVariable("feeAmount");
-    try {
-      if (!(payment instanceof String id) || !(amount instanceof Number fee)) {
+    ExternalCall.complete(task, service, retries, REFUSAL, () -> {
+      if (!(task.getVariable("paymentId") instanceof String id)
+          || !(task.getVariable("feeAmount") instanceof Number fee)) {
         throw new IllegalStateException("the model gave no paymentId or feeAmount to capture");
       }
       Map<String, Object> captured = gateway.post("/payments/" + id + "/capture", Map.of("amount", fee.longValue()),
           task.getActivityInstanceId() + ".capture");
-      service.complete(task, Map.of("paymentTransactionId", captured.get("transactionId"),
-          "paidAmount", fee.longValue()));
-    } catch (JsonApi.Refused refused) {
-      String reason = "Cổng thanh toán từ chối: " + refused.getMessage();
-      service.handleBpmnError(task, DECLINED, reason, Map.of("paymentError", reason));
-    } catch (IOException | RuntimeException failed) {
-      retries.failed(task, service, failed);
-    }
+      return Map.of("paymentTransactionId", captured.get("transactionId"), "paidAmount", fee.longValue());
+    });
   }
 }

@@ -1,11 +1,11 @@
 package vn.motcua.workers.handler;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.springframework.stereotype.Component;
+import vn.motcua.workers.ExternalCall;
 import vn.motcua.workers.JsonApi;
 import vn.motcua.workers.Retries;
 import vn.motcua.workers.SystemsSettings;
@@ -21,6 +21,8 @@ import vn.motcua.workers.Topics;
 class OrderPostalDelivery implements TopicHandler {
 
   static final String REFUSED = "POSTAL_ORDER_REFUSED";
+  private static final ExternalCall.Refusal REFUSAL =
+      new ExternalCall.Refusal(REFUSED, "Bưu điện không nhận đơn: ", "postalError");
 
   private final JsonApi postal;
   private final SystemsSettings settings;
@@ -50,14 +52,7 @@ class OrderPostalDelivery implements TopicHandler {
     order.put("address", task.getVariable("postalAddress"));
     order.put("pickUpAt", task.getVariable("receivingAgency"));
     order.put("item", "Kết quả giải quyết hồ sơ " + task.getBusinessKey());
-    try {
-      Map<String, Object> accepted = postal.post("/orders", order, task.getActivityInstanceId() + ".postal");
-      service.complete(task, Map.of("postalTrackingNumber", accepted.get("trackingNumber")));
-    } catch (JsonApi.Refused refused) {
-      String reason = "Bưu điện không nhận đơn: " + refused.getMessage();
-      service.handleBpmnError(task, REFUSED, reason, Map.of("postalError", reason));
-    } catch (IOException | RuntimeException failed) {
-      retries.failed(task, service, failed);
-    }
+    ExternalCall.complete(task, service, retries, REFUSAL, () -> Map.of("postalTrackingNumber",
+        postal.post("/orders", order, task.getActivityInstanceId() + ".postal").get("trackingNumber")));
   }
 }

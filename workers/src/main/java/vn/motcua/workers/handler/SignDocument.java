@@ -15,6 +15,7 @@ import java.util.Map;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.springframework.stereotype.Component;
+import vn.motcua.workers.ExternalCall;
 import vn.motcua.workers.JsonApi;
 import vn.motcua.workers.MotcuaApi;
 import vn.motcua.workers.Retries;
@@ -35,6 +36,8 @@ import vn.motcua.workers.signature.PadesSigner;
 class SignDocument implements TopicHandler {
 
   static final String REFUSED = "SIGNATURE_REFUSED";
+  private static final ExternalCall.Refusal REFUSAL =
+      new ExternalCall.Refusal(REFUSED, "Dịch vụ ký số từ chối: ", "signatureError");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JsonApi signing;
@@ -83,11 +86,9 @@ class SignDocument implements TopicHandler {
       Object id = JSON.readTree(filed.body()).path("id").asLong();
       service.complete(task, Map.of("signedDocumentId", id));
     } catch (RefusedCall refused) {
-      String reason = "Dịch vụ ký số từ chối: " + refused.getCause().getMessage();
-      service.handleBpmnError(task, REFUSED, reason, Map.of("signatureError", reason));
+      REFUSAL.report(task, service, REFUSAL.reasonPrefix() + refused.getCause().getMessage());
     } catch (JsonApi.Refused refused) {
-      String reason = "Dịch vụ ký số từ chối: " + refused.getMessage();
-      service.handleBpmnError(task, REFUSED, reason, Map.of("signatureError", reason));
+      REFUSAL.report(task, service, REFUSAL.reasonPrefix() + refused.getMessage());
     } catch (IOException | GeneralSecurityException | RuntimeException failed) {
       retries.failed(task, service, failed);
     }

@@ -1,12 +1,12 @@
 package vn.motcua.workers.handler;
 
-import java.io.IOException;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.springframework.stereotype.Component;
+import vn.motcua.workers.ExternalCall;
 import vn.motcua.workers.JsonApi;
 import vn.motcua.workers.Retries;
 import vn.motcua.workers.SystemsSettings;
@@ -23,6 +23,8 @@ import vn.motcua.workers.Topics;
 class VerifyIdentity implements TopicHandler {
 
   static final String NOT_FOUND = "IDENTITY_NOT_FOUND";
+  private static final ExternalCall.Refusal REFUSAL =
+      new ExternalCall.Refusal(NOT_FOUND, "Cơ sở dữ liệu quốc gia về dân cư: ", "identityError");
 
   private final JsonApi registry;
   private final SystemsSettings settings;
@@ -46,24 +48,17 @@ class VerifyIdentity implements TopicHandler {
 
   @Override
   public void execute(ExternalTask task, ExternalTaskService service) {
-    Object id = task.getVariable("applicantIdNumber");
-    try {
-      if (!(id instanceof String number) || number.isBlank()) {
-        service.handleBpmnError(task, NOT_FOUND, "Người nộp không khai số định danh cá nhân",
-            Map.of("identityError", "Người nộp không khai số định danh cá nhân"));
-        return;
-      }
+    if (!(task.getVariable("applicantIdNumber") instanceof String number) || number.isBlank()) {
+      REFUSAL.report(task, service, "Người nộp không khai số định danh cá nhân");
+      return;
+    }
+    ExternalCall.complete(task, service, retries, REFUSAL, () -> {
       Map<String, Object> citizen = registry.get("/citizens/" + number.strip());
       String registered = String.valueOf(citizen.get("fullName"));
-      Object given = task.getVariable("applicantName");
-      service.complete(task, Map.of("identityVerified", given instanceof String name && same(name, registered),
-          "registryName", registered, "registryAddress", String.valueOf(citizen.get("permanentAddress"))));
-    } catch (JsonApi.Refused refused) {
-      String reason = "Cơ sở dữ liệu quốc gia về dân cư: " + refused.getMessage();
-      service.handleBpmnError(task, NOT_FOUND, reason, Map.of("identityError", reason));
-    } catch (IOException | RuntimeException failed) {
-      retries.failed(task, service, failed);
-    }
+      return Map.of("identityVerified", task.getVariable("applicantName") instanceof String name
+          && same(name, registered), "registryName", registered,
+          "registryAddress", String.valueOf(citizen.get("permanentAddress")));
+    });
   }
 
   static boolean same(String given, String registered) {

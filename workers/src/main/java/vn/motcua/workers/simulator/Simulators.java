@@ -16,7 +16,7 @@ import vn.motcua.workers.SystemsSettings;
  * The other systems of a development run, each a server of its own, listening exactly where the workers are
  * configured to call: a mail server (GreenMail, SMTP) that keeps what it receives, the SMS gateway, the postal
  * service, the signing service (with its demo keys), the national portal, the payment gateway and the population
- * registry (knowing the demo's citizens).
+ * registry (knowing the demo's citizens) and the tax authority.
  */
 public final class Simulators implements AutoCloseable {
 
@@ -28,6 +28,7 @@ public final class Simulators implements AutoCloseable {
   private final NationalPortal portal = new NationalPortal(System.nanoTime());
   private final PaymentGateway payment = new PaymentGateway(System.nanoTime());
   private final PopulationRegistry population = new PopulationRegistry(System.nanoTime());
+  private final TaxAuthority tax = new TaxAuthority(System.nanoTime());
   private final SigningService signing;
 
   private Simulators(GreenMail mail, SigningService signing) {
@@ -51,16 +52,18 @@ public final class Simulators implements AutoCloseable {
       simulators.portal.start(at, port(systems.portalUrl()));
       simulators.payment.start(at, port(systems.paymentUrl()));
       simulators.population.start(at, port(systems.populationUrl()));
+      simulators.tax.start(at, port(systems.taxUrl()));
       simulators.knownCitizens();
     } catch (RuntimeException failed) {
       simulators.close();
       throw failed;
     }
     LOG.info("Simulators: mail server on {}:{}, SMS gateway at {}, postal service at {}, signing service at {}"
-        + " (demo keys in {}), national portal at {}, payment gateway at {}, population registry at {}",
+        + " (demo keys in {}), national portal at {}, payment gateway at {}, population registry at {}, tax"
+        + " authority at {}",
         at, notifications.smtpPort(), simulators.sms.url(), simulators.postal.url(),
         signing.url(), Path.of(settings.signingKeysDir()).toAbsolutePath(), simulators.portal.url(),
-        simulators.payment.url(), simulators.population.url());
+        simulators.payment.url(), simulators.population.url(), simulators.tax.url());
     return simulators;
   }
 
@@ -97,6 +100,10 @@ public final class Simulators implements AutoCloseable {
     return population;
   }
 
+  public TaxAuthority tax() {
+    return tax;
+  }
+
   /** The demo's citizens, as the registry knows them ({@code simulators/citizens.json}). */
   private void knownCitizens() {
     try (java.io.InputStream in = Simulators.class.getResourceAsStream("/simulators/citizens.json")) {
@@ -111,6 +118,7 @@ public final class Simulators implements AutoCloseable {
 
   @Override
   public void close() {
+    tax.close();
     population.close();
     payment.close();
     portal.close();
