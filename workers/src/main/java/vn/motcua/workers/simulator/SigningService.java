@@ -229,5 +229,4 @@ public class SigningService extends SimulatedSystem {
   private static BigInteger serial(String agency) {
     return new BigInteger(1, Arrays.copyOf(agency.getBytes(StandardCharsets.UTF_8), 16)).add(BigInteger.TWO);
   }
-
 }
