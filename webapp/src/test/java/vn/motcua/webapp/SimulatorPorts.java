@@ -27,8 +27,9 @@ final class SimulatorPorts {
     registry.add("motcua.systems.timeout-millis", () -> "2000");
     registry.add("motcua.workers.retry-attempts", () -> "3");
     registry.add("motcua.workers.retry-first-wait-millis", () -> "200");
-    // a task whose retry is due is fetched by the next poll, not woken up like a new one: poll every second
-    registry.add("motcua.workers.long-poll-millis", () -> "200");
+    // short polls: a long poll is timed by the engine's clock, which tests move (back, too); a task whose retry is
+    // due is fetched by the next poll
+    registry.add("motcua.workers.long-poll-millis", () -> "0");
     int payment = TestSocketUtils.findAvailableTcpPort();
     registry.add("motcua.systems.payment-url", () -> "http://localhost:" + payment);
     int population = TestSocketUtils.findAvailableTcpPort();

@@ -140,7 +140,7 @@ class WorkersFailoverIT {
         "-cp", System.getProperty("java.class.path"), "vn.motcua.workers.standalone.WorkersApplication",
         "--motcua.workers.engine-url=http://localhost:" + port + "/engine-rest/engine/failover",
         "--motcua.workers.password=" + PASSWORD,
-        "--motcua.workers.long-poll-millis=1000",
+        "--motcua.workers.long-poll-millis=0",
         "--motcua.workers.retry-attempts=12",
         "--motcua.workers.retry-first-wait-millis=200",
         "--motcua.notifications.timeout-millis=1000",

@@ -3,6 +3,10 @@ package vn.motcua.workers;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.ExternalTaskClientBuilder;
+import org.camunda.bpm.client.backoff.ErrorAwareBackoffStrategy;
+import org.camunda.bpm.client.exception.ExternalTaskClientException;
+import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
 import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 import org.slf4j.Logger;
@@ -37,14 +41,18 @@ public class WorkerRuntime implements AutoCloseable {
       LOG.info("No external-task handlers on the classpath; workers not started");
       return;
     }
-    client = ExternalTaskClient.create()
+    ExternalTaskClientBuilder builder = ExternalTaskClient.create()
         .baseUrl(engineUrl)
         .workerId("motcua-" + ManagementFactory.getRuntimeMXBean().getName())
         .addInterceptor(new BasicAuthProvider(settings.username(), password))
-        .maxTasks(settings.maxTasks())
-        .asyncResponseTimeout(settings.longPollMillis())
-        .backoffStrategy(new ExponentialErrorBackoffStrategy(500, 2, 30_000))
-        .build();
+        .maxTasks(settings.maxTasks());
+    if (settings.longPollMillis() > 0) {
+      builder.asyncResponseTimeout(settings.longPollMillis())
+          .backoffStrategy(new ExponentialErrorBackoffStrategy(500, 2, 30_000));
+    } else {
+      builder.backoffStrategy(new ShortPolling());
+    }
+    client = builder.build();
     for (TopicHandler handler : handlers) {
       client.subscribe(handler.topic()).lockDuration(handler.lockDurationMillis())
           .includeExtensionProperties(true).handler(handler).open();
@@ -65,6 +73,32 @@ public class WorkerRuntime implements AutoCloseable {
     if (client != null) {
       client.stop();
       client = null;
+    }
+  }
+
+  /**
+   * Without long polling ({@code long-poll-millis: 0}): ask again at once while there is work, every half second
+   * when there is none, backing off to 30 s while the engine is unreachable. The waits are the worker's own, on its
+   * own clock (a long poll is timed by the engine's clock, which tests move).
+   */
+  private static final class ShortPolling implements ErrorAwareBackoffStrategy {
+    private long wait;
+    private long errorWait;
+
+    @Override
+    public void reconfigure(List<ExternalTask> tasks, ExternalTaskClientException error) {
+      if (error != null) {
+        errorWait = errorWait == 0 ? 500 : Math.min(30_000, errorWait * 2);
+        wait = errorWait;
+        return;
+      }
+      errorWait = 0;
+      wait = tasks.isEmpty() ? 500 : 0;
+    }
+
+    @Override
+    public long calculateBackoffTime() {
+      return wait;
     }
   }
 }

@@ -15,6 +15,7 @@ public record WorkerSettings(
     @DefaultValue("motcua-worker") String username,
     @DefaultValue("") String password,
     @DefaultValue("10") int maxTasks,
+    /** How long the engine holds a fetch open while there is no work; 0: short polls every half second. */
     @DefaultValue("20000") long longPollMillis,
     /** Attempts of a call that fails for a reason that may pass, before it becomes an incident. */
     @DefaultValue("5") int retryAttempts,
