@@ -106,7 +106,9 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(auth -> auth
             .requestMatchers(path("/camunda/**"), path("/v3/api-docs/**"), path("/swagger-ui/**"),
                 path("/swagger-ui.html"), path("/actuator/health/**"), path("/"), path("/index.html"),
-                path("/error"), path("/favicon.ico"), path("/webjars/**"), path("/css/**"), path("/js/**"))
+                path("/error"), path("/favicon.ico"), path("/webjars/**"), path("/css/**"), path("/js/**"),
+                // the public catalog: citizens read it without signing in
+                path("/thu-tuc"), path("/thu-tuc/**"))
             .permitAll()
             .anyRequest().denyAll())
         // the Camunda webapps protect their own forms with their CSRF filter

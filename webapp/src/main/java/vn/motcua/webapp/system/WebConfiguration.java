@@ -32,6 +32,6 @@ class WebConfiguration implements WebMvcConfigurer {
   public void addInterceptors(InterceptorRegistry registry) {
     LocaleChangeInterceptor change = new LocaleChangeInterceptor();
     change.setParamName("lang");
-    registry.addInterceptor(change).addPathPatterns("/workbench/**", "/login");
+    registry.addInterceptor(change).addPathPatterns("/workbench/**", "/login", "/thu-tuc", "/thu-tuc/**");
   }
 }
