@@ -120,6 +120,14 @@ public abstract class ProcessTestSupport {
     return new Dossier(instance, receiptCode);
   }
 
+  private static Map<String, Object> variables(Object... nameValuePairs) {
+    Map<String, Object> vars = new HashMap<>();
+    for (int i = 0; i < nameValuePairs.length; i += 2) {
+      vars.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
+    }
+    return vars;
+  }
+
   /** Drives one dossier through its tasks, wherever in the call hierarchy they are. */
   protected final class Dossier {
     final ProcessInstance instance;
@@ -153,12 +161,7 @@ public abstract class ProcessTestSupport {
     }
 
     public Dossier complete(String taskKey, Object... nameValuePairs) {
-      Task task = task(taskKey);
-      Map<String, Object> vars = new HashMap<>();
-      for (int i = 0; i < nameValuePairs.length; i += 2) {
-        vars.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
-      }
-      engine.getTaskService().complete(task.getId(), vars);
+      engine.getTaskService().complete(task(taskKey).getId(), variables(nameValuePairs));
       return this;
     }
 
@@ -231,11 +234,7 @@ public abstract class ProcessTestSupport {
 
     /** A worker did the dossier's external task of the topic, with these results. */
     public Dossier completeExternal(String topic, Object... nameValuePairs) {
-      Map<String, Object> vars = new HashMap<>();
-      for (int i = 0; i < nameValuePairs.length; i += 2) {
-        vars.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
-      }
-      engine.getExternalTaskService().complete(externalTask(topic), "test-worker", vars);
+      engine.getExternalTaskService().complete(externalTask(topic), "test-worker", variables(nameValuePairs));
       return this;
     }
 

@@ -12,15 +12,18 @@ final class SimulatorPorts {
   private SimulatorPorts() {
   }
 
+  /** Where the workers call the simulated systems over HTTP. */
+  private static final java.util.List<String> URLS = java.util.List.of("motcua.notifications.sms-url",
+      "motcua.systems.postal-url", "motcua.systems.signature-url", "motcua.systems.portal-url",
+      "motcua.systems.payment-url", "motcua.systems.population-url", "motcua.systems.tax-url");
+
   static void register(DynamicPropertyRegistry registry) {
     int smtp = TestSocketUtils.findAvailableTcpPort();
-    int sms = TestSocketUtils.findAvailableTcpPort();
     registry.add("motcua.notifications.smtp-port", () -> smtp);
-    int postal = TestSocketUtils.findAvailableTcpPort();
-    registry.add("motcua.notifications.sms-url", () -> "http://localhost:" + sms);
-    registry.add("motcua.systems.postal-url", () -> "http://localhost:" + postal);
-    int portal = TestSocketUtils.findAvailableTcpPort();
-    registry.add("motcua.systems.portal-url", () -> "http://localhost:" + portal);
+    for (String url : URLS) {
+      int port = TestSocketUtils.findAvailableTcpPort();
+      registry.add(url, () -> "http://localhost:" + port);
+    }
     registry.add("motcua.portal.sync-delay-millis", () -> "200");
     registry.add("motcua.portal.first-retry-millis", () -> "100");
     // calls that the simulators answer too late fail after 2 s instead of 10; three attempts 200 ms, 400 ms apart
@@ -30,14 +33,6 @@ final class SimulatorPorts {
     // short polls: a long poll is timed by the engine's clock, which tests move (back, too); a task whose retry is
     // due is fetched by the next poll
     registry.add("motcua.workers.long-poll-millis", () -> "0");
-    int payment = TestSocketUtils.findAvailableTcpPort();
-    registry.add("motcua.systems.payment-url", () -> "http://localhost:" + payment);
-    int population = TestSocketUtils.findAvailableTcpPort();
-    registry.add("motcua.systems.population-url", () -> "http://localhost:" + population);
-    int tax = TestSocketUtils.findAvailableTcpPort();
-    registry.add("motcua.systems.tax-url", () -> "http://localhost:" + tax);
-    int signing = TestSocketUtils.findAvailableTcpPort();
-    registry.add("motcua.systems.signature-url", () -> "http://localhost:" + signing);
     // demo keys of this context, trusted by it
     java.nio.file.Path keys;
     try {

@@ -1,6 +1,5 @@
 package vn.motcua.webapp.catalog;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,20 +23,23 @@ import vn.motcua.webapp.system.ApiException;
 class CatalogPages {
 
   private final ProcedureViews views;
+  private final ProcedureCatalog catalog;
 
-  CatalogPages(ProcedureViews views) {
+  CatalogPages(ProcedureViews views, ProcedureCatalog catalog) {
     this.views = views;
+    this.catalog = catalog;
   }
 
   @GetMapping("/thu-tuc")
   String list(@RequestParam(required = false) String q, @RequestParam(required = false) String level,
       @RequestParam(required = false) String sector, Model model) {
-    List<ProcedureView> all = views.find(null, null, null, null);
+    // the filters' choices come from the models as deployed; only the matches are evaluated against the decisions
+    List<Procedure> all = catalog.procedures();
     model.addAttribute("procedures", views.find(level, sector, q, null));
-    model.addAttribute("levels", all.stream().map(ProcedureView::level).filter(Objects::nonNull).distinct().sorted()
+    model.addAttribute("levels", all.stream().map(Procedure::level).filter(Objects::nonNull).distinct().sorted()
         .toList());
-    model.addAttribute("sectors", all.stream().map(ProcedureView::sector).filter(Objects::nonNull).distinct()
-        .sorted(Comparator.naturalOrder()).toList());
+    model.addAttribute("sectors", all.stream().map(Procedure::sector).filter(Objects::nonNull).distinct().sorted()
+        .toList());
     model.addAttribute("q", q);
     model.addAttribute("level", level);
     model.addAttribute("sector", sector);

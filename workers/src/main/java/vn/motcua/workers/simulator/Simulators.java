@@ -6,6 +6,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.workers.NotificationSettings;
@@ -46,24 +47,20 @@ public final class Simulators implements AutoCloseable {
     mail.start();
     Simulators simulators = new Simulators(mail, signing);
     try {
-      simulators.sms.start(at, port(notifications.smsUrl()));
-      simulators.postal.start(at, port(systems.postalUrl()));
-      signing.start(at, port(systems.signatureUrl()));
-      simulators.portal.start(at, port(systems.portalUrl()));
-      simulators.payment.start(at, port(systems.paymentUrl()));
-      simulators.population.start(at, port(systems.populationUrl()));
-      simulators.tax.start(at, port(systems.taxUrl()));
+      // each says where it listens as it starts
+      for (Map.Entry<SimulatedSystem, String> system : Map.<SimulatedSystem, String>of(simulators.sms,
+          notifications.smsUrl(), simulators.postal, systems.postalUrl(), signing, systems.signatureUrl(),
+          simulators.portal, systems.portalUrl(), simulators.payment, systems.paymentUrl(), simulators.population,
+          systems.populationUrl(), simulators.tax, systems.taxUrl()).entrySet()) {
+        system.getKey().start(at, port(system.getValue()));
+      }
       simulators.knownCitizens();
     } catch (RuntimeException failed) {
       simulators.close();
       throw failed;
     }
-    LOG.info("Simulators: mail server on {}:{}, SMS gateway at {}, postal service at {}, signing service at {}"
-        + " (demo keys in {}), national portal at {}, payment gateway at {}, population registry at {}, tax"
-        + " authority at {}",
-        at, notifications.smtpPort(), simulators.sms.url(), simulators.postal.url(),
-        signing.url(), Path.of(settings.signingKeysDir()).toAbsolutePath(), simulators.portal.url(),
-        simulators.payment.url(), simulators.population.url(), simulators.tax.url());
+    LOG.info("Simulators: mail server on {}:{}; demo signing keys in {}", at, notifications.smtpPort(),
+        Path.of(settings.signingKeysDir()).toAbsolutePath());
     return simulators;
   }
 
@@ -118,13 +115,9 @@ public final class Simulators implements AutoCloseable {
 
   @Override
   public void close() {
-    tax.close();
-    population.close();
-    payment.close();
-    portal.close();
-    signing.close();
-    postal.close();
-    sms.close();
+    for (SimulatedSystem system : List.of(tax, population, payment, portal, signing, postal, sms)) {
+      system.close();
+    }
     mail.stop();
   }
 }
