@@ -143,6 +143,8 @@ class WorkersFailoverIT {
         "--motcua.workers.long-poll-millis=0",
         "--motcua.workers.retry-attempts=12",
         "--motcua.workers.retry-first-wait-millis=200",
+        // a task unlucky many times in a row must not wait longer than the test does
+        "--motcua.workers.retry-longest-wait-millis=2000",
         "--motcua.notifications.timeout-millis=1000",
         "--motcua.systems.timeout-millis=1000"));
     for (String setting : List.of("motcua.notifications.smtp-port", "motcua.notifications.sms-url",

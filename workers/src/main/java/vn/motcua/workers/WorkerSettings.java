@@ -19,6 +19,8 @@ public record WorkerSettings(
     @DefaultValue("20000") long longPollMillis,
     /** Attempts of a call that fails for a reason that may pass, before it becomes an incident. */
     @DefaultValue("5") int retryAttempts,
-    /** The wait before the second attempt; each next wait is twice as long, at most 10 minutes. */
-    @DefaultValue("10000") long retryFirstWaitMillis) {
+    /** The wait before the second attempt; each next wait is twice as long, up to the longest wait. */
+    @DefaultValue("10000") long retryFirstWaitMillis,
+    /** The longest wait between two attempts. */
+    @DefaultValue("600000") long retryLongestWaitMillis) {
 }

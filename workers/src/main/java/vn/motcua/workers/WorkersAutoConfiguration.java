@@ -24,7 +24,7 @@ public class WorkersAutoConfiguration {
   @Bean
   Retries retries(WorkerSettings settings) {
     return new Retries(settings.retryAttempts(), java.time.Duration.ofMillis(settings.retryFirstWaitMillis()),
-        java.time.Duration.ofMinutes(10));
+        java.time.Duration.ofMillis(settings.retryLongestWaitMillis()));
   }
 
   @Bean
