@@ -225,14 +225,24 @@ class StepWorkIT extends PostgresIntegrationTest {
     assertThat(badKind.getStatusCode().value()).isEqualTo(400);
     assertThat(jdbc.queryForObject("select count(*) from dossier_document", Long.class)).isEqualTo(before);
 
-    // when: a real PNG with a hostile name
+    // when: a real PNG under a name that climbs out of its folder
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0};
-    ResponseEntity<Map<String, Object>> stored = api.attach("chiminh.tuphap", code, null, "SCAN",
-        "../../etc/<script>Giấy chứng sinh.exe", png);
+    ResponseEntity<Map<String, Object>> hostile = api.attach("chiminh.tuphap", code, null, "SCAN",
+        "../../etc/<script>Giấy chứng sinh.png", png);
 
-    // then
+    // then: refused, nothing stored
+    assertThat(hostile.getStatusCode().value()).isEqualTo(400);
+    assertThat(hostile.getBody()).containsEntry("detail",
+        "Tên tệp không hợp lệ: không được chứa thư mục (/, \\, ..), ký tự điều khiển hoặc các ký tự < > : \" | ? *.");
+    assertThat(jdbc.queryForObject("select count(*) from dossier_document", Long.class)).isEqualTo(before);
+
+    // when: the PNG under the name the phone gave it, with another extension
+    ResponseEntity<Map<String, Object>> stored = api.attach("chiminh.tuphap", code, null, "SCAN",
+        "Giấy chứng sinh.exe", png);
+
+    // then: stored under the extension of what it is
     assertThat(stored.getStatusCode().value()).isEqualTo(201);
-    assertThat(stored.getBody()).containsEntry("fileName", "scriptGiấy chứng sinh.png")
+    assertThat(stored.getBody()).containsEntry("fileName", "Giấy chứng sinh.png")
         .containsEntry("contentType", "image/png");
     ResponseEntity<byte[]> served = as("chiminh.tuphap").getForEntity(
         "/api/v1/documents/" + stored.getBody().get("id") + "/content", byte[].class);

@@ -16,7 +16,7 @@ import vn.motcua.webapp.system.MotcuaProperties;
  * fee per channel for a province, evaluated from the decisions in force today.
  */
 @Component
-class ProcedureViews {
+public class ProcedureViews {
 
   private static final List<String> CHANNELS = List.of("ONLINE", "COUNTER");
 
@@ -44,7 +44,7 @@ class ProcedureViews {
   }
 
   /** One procedure, with its required documents. */
-  Optional<ProcedureView> one(String code, String province) {
+  public Optional<ProcedureView> one(String code, String province) {
     return catalog.byCode(code).map(p -> view(p, province, true));
   }
 

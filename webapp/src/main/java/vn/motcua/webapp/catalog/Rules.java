@@ -45,10 +45,14 @@ public class Rules {
     }
   }
 
-  private final DecisionService decisions;
+  private static final java.util.regex.Pattern CIRCUMSTANCE = java.util.regex.Pattern.compile("\"([A-Z][A-Z0-9_]+)\"");
 
-  Rules(DecisionService decisions) {
+  private final DecisionService decisions;
+  private final org.camunda.bpm.engine.RepositoryService repository;
+
+  Rules(DecisionService decisions, org.camunda.bpm.engine.RepositoryService repository) {
     this.decisions = decisions;
+    this.repository = repository;
   }
 
   public Optional<String> ruleSetVersion(LocalDate receiptDate) {
@@ -84,6 +88,37 @@ public class Rules {
         .map(row -> new RequiredDocument((String) row.get("documentCode"), (String) row.get("name"),
             (String) row.get("nameEn"), (String) row.get("form")))
         .toList();
+  }
+
+  /**
+   * The circumstances that change a procedure's documents, as the deployed required-documents table names them in
+   * its rules for the procedure (e.g. {@code NO_BIRTH_CERTIFICATE}): the questions the e-form asks the applicant.
+   */
+  public List<String> circumstances(String procedureCode) {
+    var definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey("requiredDocuments")
+        .latestVersion().singleResult();
+    if (definition == null) {
+      return List.of();
+    }
+    var table = repository.getDmnModelInstance(definition.getId())
+        .<org.camunda.bpm.model.dmn.instance.Decision>getModelElementById(definition.getKey())
+        .getChildElementsByType(org.camunda.bpm.model.dmn.instance.DecisionTable.class).iterator().next();
+    List<String> inputs = table.getInputs().stream().map(input -> input.getInputExpression().getText().getTextContent()
+        .strip()).toList();
+    int procedure = inputs.indexOf("procedureCode");
+    int circumstances = inputs.indexOf("circumstances");
+    java.util.Set<String> found = new java.util.LinkedHashSet<>();
+    for (var rule : table.getRules()) {
+      List<String> entries = rule.getInputEntries().stream().map(entry -> entry.getText().getTextContent().strip()).toList();
+      String forProcedure = entries.get(procedure);
+      if (forProcedure.equals("-") || forProcedure.equals("") || forProcedure.equals("\"" + procedureCode + "\"")) {
+        java.util.regex.Matcher names = CIRCUMSTANCE.matcher(entries.get(circumstances));
+        while (names.find()) {
+          found.add(names.group(1));
+        }
+      }
+    }
+    return List.copyOf(found);
   }
 
   private Optional<Map<String, Object>> first(String decisionKey, Map<String, Object> variables) {

@@ -29,6 +29,14 @@ import vn.motcua.workers.signature.PadesVerifier;
 @Service
 public class DocumentService {
 
+  /**
+   * What the applicant may open of their dossier: the components and supplements they handed in, and the letters and
+   * results issued to them; not the officers' working papers (drafts, inspection records, surveys).
+   */
+  public static final java.util.Set<String> APPLICANT_KINDS = java.util.Set.of("SCAN", "SUPPLEMENT", "RESULT",
+      "CERTIFICATE", "REFUSAL_LETTER", "STOP_NOTICE", "APOLOGY_LETTER", "RECEPTION_REFUSAL", "SUPPLEMENT_GUIDANCE",
+      "TAX_NOTICE", "RECEIPT_VOUCHER");
+
   /** A file as it arrives. */
   public record Upload(String fileName, byte[] content) {
   }
@@ -69,6 +77,25 @@ public class DocumentService {
       step = task.getTaskDefinitionKey();
     }
     byte[] content = upload.content();
+    String contentType = check(upload);
+    String name = FileTypes.cleanName(upload.fileName(), contentType);
+    DossierDocument stored = documents.save(new DossierDocument(dossier.getId(), blankToNull(taskId), step, kind,
+        name, contentType, content, sha256(content), by.username(), clock.instant()));
+    dossier.documentAttached(kind);
+    journal.record(dossier, by.username(), vn.motcua.webapp.dossier.DossierAudit.Action.DOCUMENT_ATTACHED, step,
+        kind + " " + name + " sha256=" + stored.getSha256());
+    return view(stored);
+  }
+
+  /**
+   * The type of an acceptable file (PDF, JPEG or PNG by its content, within the size limit, under a plain name), or
+   * the refusal a person understands: a name with folders or reserved characters, empty, too large, another type.
+   */
+  public String check(Upload upload) {
+    byte[] content = upload.content();
+    if (!FileTypes.acceptableName(upload.fileName())) {
+      throw ApiException.badRequest("document.name");
+    }
     if (content == null || content.length == 0) {
       throw ApiException.badRequest("document.empty");
     }
@@ -80,13 +107,47 @@ public class DocumentService {
     if (contentType == null) {
       throw new ApiException(org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE, "document.type");
     }
-    String name = FileTypes.cleanName(upload.fileName(), contentType);
-    DossierDocument stored = documents.save(new DossierDocument(dossier.getId(), blankToNull(taskId), step, kind,
-        name, contentType, content, sha256(content), by.username(), clock.instant()));
-    dossier.documentAttached(kind);
-    journal.record(dossier, by.username(), vn.motcua.webapp.dossier.DossierAudit.Action.DOCUMENT_ATTACHED, step,
-        kind + " " + name + " sha256=" + stored.getSha256());
+    return contentType;
+  }
+
+  /**
+   * Files a component of the checklist the applicant (or the counter for them) handed in, in the caller's
+   * transaction: uploaded now, or — with {@code reuse} — the same person's file of an earlier dossier, copied so
+   * that this dossier keeps its own record.
+   */
+  @Transactional
+  public DocumentView attachComponent(Dossier dossier, String requirementCode, Upload upload, Long reuse, Staff by) {
+    DossierDocument stored;
+    if (reuse != null) {
+      DossierDocument earlier = documents.findById(reuse)
+          .filter(d -> requirementCode.equals(d.getRequirementCode()))
+          .filter(d -> dossiers.byId(d.getDossierId()).getApplicant().idNumber()
+              .equals(dossier.getApplicant().idNumber()))
+          .orElseThrow(() -> ApiException.badRequest("document.reuse.notYours"));
+      stored = documents.save(DossierDocument.component(dossier.getId(), requirementCode, earlier.getFileName(),
+          earlier.getContentType(), earlier.getContent(), earlier.getSha256(), earlier.getId(), by.username(),
+          clock.instant()));
+    } else {
+      String contentType = check(upload);
+      stored = documents.save(DossierDocument.component(dossier.getId(), requirementCode,
+          FileTypes.cleanName(upload.fileName(), contentType), contentType, upload.content(),
+          sha256(upload.content()), null, by.username(), clock.instant()));
+    }
+    dossier.documentAttached(stored.getKind());
+    journal.record(dossier, by.username(), vn.motcua.webapp.dossier.DossierAudit.Action.DOCUMENT_ATTACHED,
+        dossier.getCurrentStage(), requirementCode + " " + stored.getFileName() + " sha256=" + stored.getSha256()
+            + (reuse == null ? "" : " reused=" + reuse));
     return view(stored);
+  }
+
+  /** The latest earlier component of this person for each of the required documents, to offer for reuse. */
+  @Transactional(readOnly = true)
+  public java.util.Map<String, DocumentView> reusable(String idNumber, java.util.Collection<String> codes) {
+    java.util.Map<String, DocumentView> latest = new java.util.LinkedHashMap<>();
+    if (idNumber != null && !codes.isEmpty()) {
+      documents.componentsOf(idNumber, codes).forEach(d -> latest.putIfAbsent(d.requirementCode(), d));
+    }
+    return latest;
   }
 
   /**
@@ -169,7 +230,8 @@ public class DocumentService {
     DossierDocument document = documents.findById(id)
         .orElseThrow(() -> ApiException.notFound("document.notFound", id));
     Dossier dossier = dossiers.byId(document.getDossierId());
-    if (!access.canView(by, dossier)) {
+    if (!access.canView(by, dossier) || by.has(Role.CITIZEN) && !by.has(Role.OFFICER)
+        && !APPLICANT_KINDS.contains(document.getKind())) {
       throw ApiException.forbidden("error.dossier.forbidden");
     }
     return document;
@@ -212,7 +274,7 @@ public class DocumentService {
   private static DocumentView view(DossierDocument d) {
     return new DocumentView(d.getId(), d.getKind(), d.getFileName(), d.getContentType(), d.getSizeBytes(),
         d.getSha256(), d.getStep(), d.getTaskId(), d.getUploadedBy(), d.getUploadedAt(), d.getSignedFrom(),
-        d.getSigner(), d.getSignedAt());
+        d.getSigner(), d.getSignedAt(), d.getRequirementCode(), d.getReusedFrom());
   }
 
   private static String sha256(byte[] content) {

@@ -37,6 +37,8 @@ public class DossierDocument {
   private Long signedFrom;
   private String signer;
   private Instant signedAt;
+  private String requirementCode;
+  private Long reusedFrom;
 
   protected DossierDocument() {
   }
@@ -54,6 +56,16 @@ public class DossierDocument {
     return copy;
   }
 
+  /** A component of the checklist ({@code requirementCode}), uploaded now or reused from an earlier file. */
+  static DossierDocument component(Long dossierId, String requirementCode, String fileName, String contentType,
+      byte[] content, String sha256, Long reusedFrom, String uploadedBy, Instant uploadedAt) {
+    DossierDocument component = new DossierDocument(dossierId, null, null, "SCAN", fileName, contentType, content,
+        sha256, uploadedBy, uploadedAt);
+    component.requirementCode = requirementCode;
+    component.reusedFrom = reusedFrom;
+    return component;
+  }
+
   DossierDocument(Long dossierId, String taskId, String step, String kind, String fileName, String contentType,
       byte[] content, String sha256, String uploadedBy, Instant uploadedAt) {
     this.dossierId = dossierId;
@@ -67,6 +79,14 @@ public class DossierDocument {
     this.sha256 = sha256;
     this.uploadedBy = uploadedBy;
     this.uploadedAt = uploadedAt;
+  }
+
+  public String getRequirementCode() {
+    return requirementCode;
+  }
+
+  public Long getReusedFrom() {
+    return reusedFrom;
   }
 
   public Long getId() {

@@ -10,9 +10,23 @@ interface DossierDocumentRepository extends JpaRepository<DossierDocument, Long>
   /** Metadata only: the content stays in the database until someone opens the file. */
   @Query("""
       select new vn.motcua.webapp.document.DocumentView(d.id, d.kind, d.fileName, d.contentType, d.sizeBytes,
-        d.sha256, d.step, d.taskId, d.uploadedBy, d.uploadedAt, d.signedFrom, d.signer, d.signedAt)
+        d.sha256, d.step, d.taskId, d.uploadedBy, d.uploadedAt, d.signedFrom, d.signer, d.signedAt, d.requirementCode, d.reusedFrom)
       from DossierDocument d where d.dossierId = :dossierId order by d.uploadedAt, d.id""")
   List<DocumentView> describe(@Param("dossierId") Long dossierId);
+
+  /**
+   * The latest component the same person (by citizen ID) handed in for each required document in earlier dossiers:
+   * digitized once, reused instead of asked for again.
+   */
+  @Query("""
+      select new vn.motcua.webapp.document.DocumentView(d.id, d.kind, d.fileName, d.contentType, d.sizeBytes,
+        d.sha256, d.step, d.taskId, d.uploadedBy, d.uploadedAt, d.signedFrom, d.signer, d.signedAt, d.requirementCode,
+        d.reusedFrom)
+      from DossierDocument d, vn.motcua.webapp.dossier.Dossier x
+      where x.id = d.dossierId and x.applicant.idNumber = :idNumber and d.requirementCode in :codes
+      order by d.uploadedAt desc, d.id desc""")
+  List<DocumentView> componentsOf(@Param("idNumber") String idNumber,
+      @Param("codes") java.util.Collection<String> codes);
 
   boolean existsByTaskIdAndKind(String taskId, String kind);
 

@@ -28,6 +28,16 @@ final class FileTypes {
     return null;
   }
 
+  /**
+   * Whether a file name is one a person's computer gives: no folders ({@code /}, {@code \}, {@code ..}), no control
+   * characters, none of the characters file systems reserve ({@code <>:"|?*}). Browsers send names like that; other
+   * names come from someone probing, and are refused rather than repaired.
+   */
+  static boolean acceptableName(String name) {
+    return name == null || !(name.contains("/") || name.contains("\\") || name.contains("..")
+        || name.codePoints().anyMatch(c -> Character.isISOControl(c) || "<>:\"|?*".indexOf(c) >= 0));
+  }
+
   /** The last path segment, without control or reserved characters, with the extension of the real type. */
   static String cleanName(String original, String contentType) {
     String name = original == null ? "" : Normalizer.normalize(original, Normalizer.Form.NFC);

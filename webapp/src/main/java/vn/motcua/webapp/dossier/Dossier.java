@@ -74,6 +74,11 @@ public class Dossier {
   private boolean electronicResult;
   private boolean portalSynced;
   private Integer rating;
+  private String ratingReasons;
+  private String ratingComment;
+  private Instant ratedAt;
+  /** What the applicant was last asked to supplement, as the agency wrote it. */
+  private String missingDocuments;
   private Integer receivedMonth;
   private Integer finishedMonth;
   private Instant finishedAt;
@@ -170,8 +175,11 @@ public class Dossier {
   }
 
   /** The applicant has to act (e.g. supplement); no agency holds the dossier meanwhile. */
-  void awaitApplicant(String stage, String step, DossierStatus waitStatus) {
+  void awaitApplicant(String stage, String step, DossierStatus waitStatus, String missing) {
     ensureOpen();
+    if (waitStatus == DossierStatus.AWAITING_SUPPLEMENT) {
+      this.missingDocuments = missing == null || missing.length() <= 2000 ? missing : missing.substring(0, 2000);
+    }
     this.currentStage = stage;
     this.currentStep = step;
     this.currentAgency = null;
@@ -272,6 +280,31 @@ public class Dossier {
       this.lateAgency = mostLate.getAgencyCode();
       this.lateMinutes = mostLate.getDelayMinutes();
     }
+  }
+
+  /**
+   * The applicant rates the service, once, after the dossier is finished (a result, a refusal or a stop); the
+   * rating counts towards the satisfaction group of the Decision 766 index.
+   */
+  void rate(int score, java.util.List<String> reasons, String comment, Instant at) {
+    if (score < 1 || score > 5) {
+      throw new IllegalArgumentException("a rating is 1 to 5, not " + score);
+    }
+    if (!status.isFinal() || status == DossierStatus.WITHDRAWN) {
+      throw new IllegalStateException("dossier " + receiptCode + " is not finished");
+    }
+    if (rating != null) {
+      throw new IllegalStateException("dossier " + receiptCode + " was rated already");
+    }
+    this.rating = score;
+    this.ratingReasons = reasons.isEmpty() ? null : String.join(",", reasons);
+    this.ratingComment = comment == null || comment.isBlank() ? null : comment.strip();
+    this.ratedAt = at;
+  }
+
+  /** Whether the applicant may rate it now. */
+  public boolean ratable() {
+    return status.isFinal() && status != DossierStatus.WITHDRAWN && rating == null;
   }
 
   private void ensureOpen() {
@@ -467,6 +500,22 @@ public class Dossier {
 
   public Integer getRating() {
     return rating;
+  }
+
+  public java.util.List<String> getRatingReasons() {
+    return ratingReasons == null ? java.util.List.of() : java.util.List.of(ratingReasons.split(","));
+  }
+
+  public String getRatingComment() {
+    return ratingComment;
+  }
+
+  public Instant getRatedAt() {
+    return ratedAt;
+  }
+
+  public String getMissingDocuments() {
+    return missingDocuments;
   }
 
   public boolean isElectronicResult() {

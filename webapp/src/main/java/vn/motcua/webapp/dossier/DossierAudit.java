@@ -27,7 +27,9 @@ public class DossierAudit {
     /** A document motcua issued was signed digitally (its signed copy filed beside it). */
     DOCUMENT_SIGNED,
     /** A call to another system failed for good and waits for an operator; the operator's retry resolved it. */
-    INCIDENT_RAISED, INCIDENT_RESOLVED
+    INCIDENT_RAISED, INCIDENT_RESOLVED,
+    /** The applicant rated the service. */
+    RATED
   }
 
   @Id

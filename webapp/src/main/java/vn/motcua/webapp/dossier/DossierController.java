@@ -90,6 +90,23 @@ class DossierController {
     return queries.view(receiptCode, staff);
   }
 
+  /** The applicant's rating of a finished dossier. */
+  record RatingRequest(@jakarta.validation.constraints.NotNull(message = "{error.rating.score}")
+                       @jakarta.validation.constraints.Min(value = 1, message = "{error.rating.score}")
+                       @jakarta.validation.constraints.Max(value = 5, message = "{error.rating.score}") Integer score,
+                       @Size(max = 9, message = "{error.rating.reasons}") java.util.List<RatingReason> reasons,
+                       @Size(max = 1000, message = "{field.tooLong}") String comment) {
+  }
+
+  @PostMapping("/{receiptCode}/rating")
+  @Operation(summary = "Đánh giá mức độ hài lòng / Rate the service",
+      description = "The applicant, once, after the dossier is finished: 1 to 5 with reasons; 409 before or twice.")
+  DossierView rate(@PathVariable String receiptCode, @Valid @RequestBody RatingRequest request,
+      @AuthenticationPrincipal Staff staff) {
+    service.rate(receiptCode, request.score(), request.reasons(), request.comment(), staff);
+    return queries.view(receiptCode, staff);
+  }
+
   /** What the applicant's payment receipt says. */
   record PaymentRequest(
       @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 100) String paymentReference) {

@@ -153,7 +153,11 @@ public class DossierQueries {
             d.getEscalationLevel(), d.getEscalatedTo(), time(d.getEscalatedAt()), d.getLateStage(),
             agency(d.getLateAgency()), d.getDelayCause()),
         new DossierView.Fee(d.getFeeAmount(), d.getFeeBasis()),
-        d.getRuleSetVersion(), docs, history);
+        d.getRuleSetVersion(), docs, history,
+        d.getStatus() == DossierStatus.AWAITING_SUPPLEMENT ? d.getMissingDocuments() : null,
+        d.getRating() == null ? null : new DossierView.Rating(d.getRating(), d.getRatingReasons(), d.getRatingComment(),
+            time(d.getRatedAt())),
+        d.ratable());
   }
 
   /** The dossiers a person may follow: their own, their agencies', or their jurisdiction's. */

@@ -253,13 +253,18 @@ class DossierReadModel {
           stages.findFirstByDossierIdAndStateOrderByCompletedAtDescIdDesc(dossier.getId(),
               DossierStage.State.COMPLETED).map(DossierStage::getCompletedBy).orElse(null),
           clock.instant(), null));
-      dossier.awaitApplicant(supplement ? "SUPPLEMENT" : "PAYMENT", name, status);
+      String missing = supplement && execution.getVariable("missingDocuments") instanceof String text ? text : null;
+      dossier.awaitApplicant(supplement ? "SUPPLEMENT" : "PAYMENT", name, status, missing);
       syncLegalTime(dossier, execution);
       events.publishEvent(new DossierChanged(dossier));
       if (supplement) {
+        Object agency = execution.getVariable("requestingAgency");
         audit(dossier.getId(), DossierAudit.Action.SUPPLEMENT_REQUESTED, execution.getCurrentActivityId(),
-            "requestedBy=" + execution.getVariable("requestingAgency") + "; missing="
-                + execution.getVariable("missingDocuments"));
+            "requestedBy=" + agency + "; missing=" + missing);
+        // every missing item, at once and in writing (form 02)
+        events.publishEvent(new LetterDue(dossier.getId(), LetterDue.Kind.SUPPLEMENT_GUIDANCE,
+            agency instanceof String code ? code : dossier.getReceivingAgency(), missing, null, null,
+            Optional.ofNullable(actor()).orElse(SYSTEM)));
       }
     });
   }

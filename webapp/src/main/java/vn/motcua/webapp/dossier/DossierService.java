@@ -201,6 +201,35 @@ public class DossierService {
   }
 
   /**
+   * The applicant rates the service of a finished dossier, once: 1 (very dissatisfied) to 5 (very satisfied), with
+   * the reasons they choose and their own words.
+   */
+  @Transactional
+  public void rate(String receiptCode, int score, List<RatingReason> reasons, String comment, Staff by) {
+    Dossier dossier = dossiers.findByReceiptCode(receiptCode)
+        .orElseThrow(() -> ApiException.notFound("error.dossier.notFound", receiptCode));
+    if (!by.username().equals(dossier.getSubmittedBy()) || !by.has(Role.CITIZEN)) {
+      throw ApiException.forbidden("error.rating.applicantOnly");
+    }
+    if (score < 1 || score > 5) {
+      throw ApiException.badRequest("error.rating.score");
+    }
+    if (comment != null && comment.length() > 1000) {
+      throw ApiException.badRequest("field.tooLong");
+    }
+    if (dossier.getRating() != null) {
+      throw ApiException.conflict("error.rating.twice", receiptCode);
+    }
+    if (!dossier.ratable()) {
+      throw ApiException.conflict("error.rating.notFinished", receiptCode);
+    }
+    List<String> chosen = reasons == null ? List.of() : reasons.stream().distinct().map(Enum::name).toList();
+    dossier.rate(score, chosen, comment, clock.instant());
+    journal.record(dossier, by.username(), DossierAudit.Action.RATED, null,
+        score + (chosen.isEmpty() ? "" : " " + String.join(",", chosen)));
+  }
+
+  /**
    * The applicant paid what the tax office assessed (the receipt is shown at the counter, or the tax system reports
    * it through a worker): the dossier's wait ends and the legal clock runs again.
    */

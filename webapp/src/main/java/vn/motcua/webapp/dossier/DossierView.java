@@ -4,13 +4,21 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A dossier as the API shows it: status, legal time, the tracking sheet and the required documents. */
+/**
+ * A dossier as the API shows it: status, legal time, the tracking sheet and the required documents; while it waits
+ * for a supplement, what is missing; once finished, the applicant's rating or whether they may still rate.
+ */
 public record DossierView(String receiptCode, String procedureCode, String procedureName, Channel channel,
                           DossierStatus status, String statusLabel, String applicantName, Place place,
                           AgencyRef receivingAgency, AgencyRef currentAgency, String currentStage, String currentStep,
                           OffsetDateTime submittedAt, OffsetDateTime receivedAt, OffsetDateTime deadline,
                           OffsetDateTime finishedAt, Timeliness timeliness, BigDecimal remainingWorkingDays,
-                          Supervision supervision, Fee fee, String ruleSetVersion, List<Requirement> requirements, List<Stage> stages) {
+                          Supervision supervision, Fee fee, String ruleSetVersion, List<Requirement> requirements,
+                          List<Stage> stages, String missingDocuments, Rating rating, boolean ratable) {
+
+  /** The applicant's rating of the service. */
+  public record Rating(int score, List<String> reasons, String comment, OffsetDateTime ratedAt) {
+  }
 
   /** An agency by code and name. */
   public record AgencyRef(String code, String name) {

@@ -69,6 +69,9 @@ class DemoUsers implements ApplicationRunner {
           create(row);
           created++;
         }
+        if (!row.get("idNumber").isEmpty() && directory.citizenIdOf(row.get("username")).isEmpty()) {
+          directory.citizenId(row.get("username"), row.get("idNumber"));
+        }
       }
     }
     LOG.info("Demo users ready ({} created); password '{}'", created, properties.demo().password());

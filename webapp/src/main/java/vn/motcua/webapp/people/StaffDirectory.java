@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class StaffDirectory {
 
+  static final String ID_NUMBER = "idNumber";
+
   private final IdentityService identity;
 
   StaffDirectory(IdentityService identity) {
@@ -35,6 +37,19 @@ public class StaffDirectory {
     String fullName = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
         + (user.getLastName() == null ? "" : user.getLastName())).trim();
     return Optional.of(new Staff(username, fullName, user.getEmail(), Set.copyOf(roles), Set.copyOf(agencies), groups));
+  }
+
+  /**
+   * The citizen ID number of a citizen's account (as the national identity sign-in vouches for it), kept as the
+   * engine user's info {@value #ID_NUMBER}.
+   */
+  public Optional<String> citizenIdOf(String username) {
+    return Optional.ofNullable(identity.getUserInfo(username, ID_NUMBER)).filter(id -> id.matches("\\d{12}"));
+  }
+
+  /** Records a citizen's ID number on their account. */
+  public void citizenId(String username, String idNumber) {
+    identity.setUserInfo(username, ID_NUMBER, idNumber);
   }
 
   public boolean checkPassword(String username, String password) {

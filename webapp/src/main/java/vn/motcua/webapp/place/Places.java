@@ -88,6 +88,16 @@ public class Places {
     return unit(code).filter(u -> u.isValidOn(day));
   }
 
+  /** Every commune in force on the day, with its parents, by province, district and name. */
+  public List<Location> communes(LocalDate day) {
+    return data().units().values().stream().filter(u -> u.getLevel() == AdminUnit.Level.COMMUNE)
+        .flatMap(u -> locate(u.getCode(), day).stream())
+        .sorted(java.util.Comparator.comparing((Location l) -> l.province().getName())
+            .thenComparing(l -> l.district() == null ? "" : l.district().getName())
+            .thenComparing(l -> l.commune().getName()))
+        .toList();
+  }
+
   public Optional<AdminUnit> unit(String code) {
     return code == null ? Optional.empty() : Optional.ofNullable(data().units().get(code));
   }

@@ -29,7 +29,8 @@ import vn.motcua.webapp.place.Places;
 /**
  * The letters the applicant receives in writing, issued as PDFs the moment the decision is taken and filed with the
  * dossier (the applicant reads them with the dossier; the counter prints them): the apology with a new appointment
- * (form 04), the refusal to receive (form 03), the electronic result, the refusal with reasons, and the notice that
+ * (form 04), the guidance to supplement (form 02), the refusal
+ * to receive (form 03), the electronic result, the refusal with reasons, and the notice that
  * processing stops (form 05 of Circular 03/2025/TT-VPCP). Official letters are in Vietnamese.
  */
 @Component
@@ -73,6 +74,15 @@ class Letters {
               + " với lý do cụ thể như sau:",
           reason(due),
           "Xin thông báo để Ông/Bà biết và thực hiện.");
+      case SUPPLEMENT_GUIDANCE -> letter(dossier, agency, "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Mẫu số 02",
+          agency + " đã nhận hồ sơ đề nghị " + dossier.getProcedureName() + " của Ông/Bà, mã hồ sơ "
+              + dossier.getReceiptCode() + ".",
+          "Sau khi xem xét, hồ sơ của Ông/Bà cần được bổ sung, hoàn thiện các nội dung sau (hướng dẫn một lần, đầy"
+              + " đủ):",
+          reason(due),
+          "Ông/Bà nộp phần bổ sung trực tuyến tại trang hồ sơ của mình hoặc tại Bộ phận Tiếp nhận và Trả kết quả."
+              + " Thời hạn giải quyết được tính theo quy định kể từ khi nhận đủ phần bổ sung.",
+          "Xin trân trọng cảm ơn sự hợp tác của Ông/Bà.");
       case RESULT -> letter(dossier, agency, "KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", null,
           "Ngày " + date(dossier.getReceivedAt()) + ", " + agency + " tiếp nhận hồ sơ đề nghị "
               + dossier.getProcedureName() + " của Ông/Bà, mã hồ sơ " + dossier.getReceiptCode() + ".",

@@ -66,7 +66,7 @@ class SecurityConfiguration {
   }
 
   /**
-   * The officers' workbench and the supervisors' board: a signed-in session with a login form and CSRF protection
+   * The officers' workbench, the supervisors' board and the citizens' pages: a signed-in session with a login form and CSRF protection
    * on every change. Supervisors open a dossier's page and files from the board, and handle the escalations
    * addressed to them in the workbench.
    */
@@ -78,15 +78,17 @@ class SecurityConfiguration {
       @Override
       protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
           jakarta.servlet.http.HttpServletResponse response, org.springframework.security.core.Authentication auth) {
-        boolean officer = auth.getAuthorities().stream()
-            .anyMatch(a -> a.getAuthority().equals(Role.OFFICER.authority()));
-        return officer ? "/workbench" : "/board";
+        java.util.function.Predicate<Role> has = role -> auth.getAuthorities().stream()
+            .anyMatch(a -> a.getAuthority().equals(role.authority()));
+        return has.test(Role.OFFICER) ? "/workbench" : has.test(Role.CITIZEN) ? "/cong-dan" : "/board";
       }
     };
     http.securityMatcher(new OrRequestMatcher(path("/workbench/**"), path("/board/**"), path("/board"),
-            path("/login"), path("/logout")))
+            path("/cong-dan"), path("/cong-dan/**"), path("/login"), path("/logout")))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(path("/login")).permitAll()
+            // the citizen's own pages: their dossiers, the e-forms
+            .requestMatchers(path("/cong-dan"), path("/cong-dan/**")).hasRole(Role.CITIZEN.name())
             .requestMatchers(path("/board"), path("/board/**")).hasAnyRole(supervising)
             .requestMatchers(path("/workbench/dossiers/**"), path("/workbench/documents/**"))
             .hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name(), Role.REFORM.name(), Role.ADMIN.name())

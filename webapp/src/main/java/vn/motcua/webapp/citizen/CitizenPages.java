@@ -1,0 +1,403 @@
+package vn.motcua.webapp.citizen;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartRequest;
+import vn.motcua.webapp.catalog.ProcedureView;
+import vn.motcua.webapp.catalog.ProcedureViews;
+import vn.motcua.webapp.catalog.Rules;
+import vn.motcua.webapp.document.DocumentService;
+import vn.motcua.webapp.document.DocumentView;
+import vn.motcua.webapp.document.DossierDocument;
+import vn.motcua.webapp.dossier.Channel;
+import vn.motcua.webapp.dossier.Dossier;
+import vn.motcua.webapp.dossier.DossierQueries;
+import vn.motcua.webapp.dossier.DossierService;
+import vn.motcua.webapp.dossier.DossierView;
+import vn.motcua.webapp.dossier.RatingReason;
+import vn.motcua.webapp.dossier.SubmitDossierRequest;
+import vn.motcua.webapp.people.Staff;
+import vn.motcua.webapp.people.StaffDirectory;
+import vn.motcua.webapp.place.Places;
+import vn.motcua.webapp.system.ApiException;
+
+/**
+ * The citizen's pages: their dossiers; the e-form of a procedure, whose checklist follows the required-documents
+ * decision and the applicant's answers, pre-filled from the population registry; a dossier's page with what is
+ * asked of them (supplement), the result to download and the rating.
+ */
+@Controller
+@RequestMapping("/cong-dan")
+class CitizenPages {
+
+  private static final Set<String> APPLICANT_KINDS = DocumentService.APPLICANT_KINDS;
+  private static final List<String> CATEGORIES = List.of("CITIZEN", "POOR_HOUSEHOLD", "MERIT", "DISABLED");
+  private static final List<String> APPLICANT_FIELDS = List.of("fullName", "idNumber", "phone", "email", "address");
+
+  private final ProcedureViews procedures;
+  private final Rules rules;
+  private final Places places;
+  private final OnlineApplications applications;
+  private final IdentityLookups lookups;
+  private final DossierQueries dossiers;
+  private final DossierService dossierService;
+  private final DocumentService documents;
+  private final StaffDirectory directory;
+  private final Validator validator;
+  private final MessageSource messages;
+  private final Clock clock;
+
+  CitizenPages(ProcedureViews procedures, Rules rules, Places places, OnlineApplications applications,
+      IdentityLookups lookups, DossierQueries dossiers, DossierService dossierService, DocumentService documents,
+      StaffDirectory directory, Validator validator, MessageSource messages, Clock clock) {
+    this.procedures = procedures;
+    this.rules = rules;
+    this.places = places;
+    this.applications = applications;
+    this.lookups = lookups;
+    this.dossiers = dossiers;
+    this.dossierService = dossierService;
+    this.documents = documents;
+    this.directory = directory;
+    this.validator = validator;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  @GetMapping
+  String home(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal Staff me, Model model) {
+    model.addAttribute("me", me);
+    model.addAttribute("dossiers", dossiers.list(me, PageRequest.of(Math.max(0, page), 20)));
+    return "citizen/home";
+  }
+
+  // ---------------------------------------------------------------------------------------------------- the e-form
+
+  @GetMapping("/nop/{code}")
+  String form(@PathVariable String code, @AuthenticationPrincipal Staff me, Model model,
+      HttpServletResponse response) {
+    Map<String, String> entered = new LinkedHashMap<>();
+    entered.put("fullName", me.fullName());
+    entered.put("email", me.email());
+    directory.citizenIdOf(me.username()).ifPresent(id -> entered.put("idNumber", id));
+    entered.put("copies", "1");
+    entered.put("pages", "1");
+    // the registry fills in what the account does not say (the permanent address)
+    model.addAttribute("autoLookup", entered.containsKey("idNumber"));
+    return form(code, entered, List.of(), Map.of(), null, me, model, response);
+  }
+
+  /** The checklist again, after the applicant changed an answer that changes it. */
+  @GetMapping("/nop/{code}/giay-to")
+  String checklist(@PathVariable String code,
+      @RequestParam(name = "circumstances", required = false) List<String> circumstances,
+      @AuthenticationPrincipal Staff me, Model model) {
+    ProcedureView procedure = onlineProcedure(code);
+    checklist(procedure, known(procedure, circumstances), me, model);
+    model.addAttribute("fieldErrors", Map.of());
+    return "citizen/fragments :: checklist";
+  }
+
+  @PostMapping("/nop/{code}")
+  String submit(@PathVariable String code, @RequestParam MultiValueMap<String, String> form,
+      MultipartRequest upload, @AuthenticationPrincipal Staff me, Model model, HttpServletResponse response)
+      throws IOException {
+    ProcedureView procedure = onlineProcedure(code);
+    Map<String, String> entered = new LinkedHashMap<>(form.toSingleValueMap());
+    entered.remove("_csrf");
+    List<String> asked = form.getOrDefault("circumstances", List.of());
+    List<String> circumstances = known(procedure, asked);
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (circumstances.size() != asked.size()) {
+      errors.put("circumstances", text("apply.circumstance.unknown"));
+    }
+    SubmitDossierRequest request = new SubmitDossierRequest(code, Channel.ONLINE, null, value(form, "communeCode"),
+        new SubmitDossierRequest.ApplicantData(value(form, "fullName"), value(form, "idNumber"), value(form, "phone"),
+            value(form, "email"), value(form, "address"), value(form, "category")),
+        circumstances, number(form, "copies", errors), number(form, "pages", errors));
+    for (ConstraintViolation<SubmitDossierRequest> violation : validator.validate(request)) {
+      String path = violation.getPropertyPath().toString();
+      errors.putIfAbsent(path.startsWith("applicant.") ? path.substring("applicant.".length()) : path,
+          violation.getMessage());
+    }
+    if (request.applicant().phone() == null && request.applicant().email() == null) {
+      errors.putIfAbsent("phone", text("apply.contact.required"));
+    }
+    List<OnlineApplications.Component> components = components(procedure, circumstances, form, upload, me, errors);
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return form(code, entered, circumstances, errors, text("apply.invalid"), me, model, response);
+    }
+    try {
+      Dossier dossier = applications.submit(request, components, me);
+      return "redirect:/cong-dan/ho-so/" + dossier.getReceiptCode() + "?nop=1";
+    } catch (ApiException refused) {
+      response.setStatus(refused.status().value());
+      return form(code, entered, circumstances, Map.of(), text(refused), me, model, response);
+    }
+  }
+
+  /** Asks the population registry for the signed-in citizen's own data; the page polls for the answer. */
+  @PostMapping("/tra-cuu-dan-cu")
+  String lookUp(@RequestParam MultiValueMap<String, String> form, @AuthenticationPrincipal Staff me, Model model) {
+    Map<String, String> entered = applicant(form);
+    String own = directory.citizenIdOf(me.username()).orElse(null);
+    if (own == null) {
+      model.addAttribute("lookupProblem", text("apply.lookup.noIdentity"));
+    } else {
+      entered.put("idNumber", own);
+      model.addAttribute("lookup", lookups.start(own, me.username()));
+    }
+    return applicantFieldset(entered, Map.of(), model);
+  }
+
+  @GetMapping("/tra-cuu-dan-cu/{id}")
+  String lookedUp(@PathVariable String id, @RequestParam MultiValueMap<String, String> form,
+      @AuthenticationPrincipal Staff me, Model model) {
+    Map<String, String> entered = applicant(form);
+    IdentityLookups.Result result = lookups.result(id, me.username());
+    switch (result.state()) {
+      case PENDING -> model.addAttribute("lookup", id);
+      case FOUND -> {
+        entered.put("fullName", result.fullName());
+        entered.put("address", result.address());
+        model.addAttribute("lookupFound", true);
+      }
+      case NOT_FOUND -> model.addAttribute("lookupProblem", text("apply.lookup.notFound"));
+      default -> model.addAttribute("lookupProblem", text("apply.lookup.noAnswer"));
+    }
+    return applicantFieldset(entered, Map.of(), model);
+  }
+
+  // ------------------------------------------------------------------------------------------------ the dossier
+
+  @GetMapping("/ho-so/{receiptCode}")
+  String dossier(@PathVariable String receiptCode, @RequestParam(required = false) String nop,
+      @AuthenticationPrincipal Staff me, Model model) {
+    return dossierPage(receiptCode, me, model, nop != null ? text("dossier.submitted") : null, null);
+  }
+
+  @PostMapping("/ho-so/{receiptCode}/bo-sung")
+  String supplement(@PathVariable String receiptCode, MultipartRequest upload, @AuthenticationPrincipal Staff me,
+      Model model, HttpServletResponse response) throws IOException {
+    mine(receiptCode, me);
+    List<DocumentService.Upload> files = new ArrayList<>();
+    for (MultipartFile file : upload.getFiles("files")) {
+      if (!file.isEmpty() || file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank()) {
+        files.add(new DocumentService.Upload(file.getOriginalFilename(), file.getBytes()));
+      }
+    }
+    try {
+      for (DocumentService.Upload file : files) {
+        documents.check(file);
+      }
+      applications.supplement(receiptCode, files, me);
+      return "redirect:/cong-dan/ho-so/" + receiptCode + "?bo-sung=1";
+    } catch (ApiException refused) {
+      response.setStatus(refused.status().value());
+      return dossierPage(receiptCode, me, model, null, text(refused));
+    }
+  }
+
+  @PostMapping("/ho-so/{receiptCode}/danh-gia")
+  String rate(@PathVariable String receiptCode, @RequestParam(required = false) String score,
+      @RequestParam(name = "reasons", required = false) List<String> reasons,
+      @RequestParam(required = false) String comment, @AuthenticationPrincipal Staff me, Model model,
+      HttpServletResponse response) {
+    mine(receiptCode, me);
+    try {
+      int stars;
+      List<RatingReason> chosen = new ArrayList<>();
+      try {
+        stars = Integer.parseInt(score == null ? "" : score.strip());
+        for (String reason : reasons == null ? List.<String>of() : reasons) {
+          chosen.add(RatingReason.valueOf(reason));
+        }
+      } catch (IllegalArgumentException notOurs) {
+        throw ApiException.badRequest("error.rating.score");
+      }
+      dossierService.rate(receiptCode, stars, chosen, comment, me);
+      return "redirect:/cong-dan/ho-so/" + receiptCode + "?danh-gia=1";
+    } catch (ApiException refused) {
+      response.setStatus(refused.status().value());
+      return dossierPage(receiptCode, me, model, null, text(refused));
+    }
+  }
+
+  @GetMapping("/tep/{id}")
+  ResponseEntity<byte[]> file(@PathVariable long id, @RequestParam(defaultValue = "false") boolean download,
+      @AuthenticationPrincipal Staff me) {
+    DossierDocument document = documents.open(id, me);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(document.getContentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, (download ? ContentDisposition.attachment()
+            : ContentDisposition.inline()).filename(document.getFileName(), java.nio.charset.StandardCharsets.UTF_8)
+            .build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+        .body(document.getContent());
+  }
+
+  // ---------------------------------------------------------------------------------------------------- helpers
+
+  private String form(String code, Map<String, String> entered, List<String> circumstances,
+      Map<String, String> errors, String error, Staff me, Model model, HttpServletResponse response) {
+    java.util.Optional<ProcedureView> found = procedures.one(code, null);
+    if (found.isEmpty() || !online(found.get())) {
+      response.setStatus(found.isEmpty() ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_CONFLICT);
+      model.addAttribute("me", me);
+      model.addAttribute("error", found.isEmpty() ? text("error.procedure.notFound", code)
+          : text("apply.notOnline", found.get().name()));
+      model.addAttribute("dossiers", dossiers.list(me, PageRequest.of(0, 20)));
+      return "citizen/home";
+    }
+    ProcedureView procedure = found.get();
+    model.addAttribute("me", me);
+    model.addAttribute("procedure", procedure);
+    model.addAttribute("entered", entered);
+    model.addAttribute("fieldErrors", errors);
+    model.addAttribute("error", error);
+    model.addAttribute("categories", CATEGORIES);
+    model.addAttribute("communes", places.communes(LocalDate.now(clock)));
+    model.addAttribute("circumstanceChoices", rules.circumstances(code));
+    model.addAttribute("ownIdentity", directory.citizenIdOf(me.username()).isPresent());
+    checklist(procedure, circumstances, me, model);
+    return "citizen/apply";
+  }
+
+  private void checklist(ProcedureView procedure, List<String> circumstances, Staff me, Model model) {
+    List<Rules.RequiredDocument> required = rules.requiredDocuments(procedure.code(), circumstances);
+    model.addAttribute("procedure", procedure);
+    model.addAttribute("circumstances", circumstances);
+    model.addAttribute("required", required);
+    model.addAttribute("reusable", documents.reusable(directory.citizenIdOf(me.username()).orElse(null),
+        required.stream().map(Rules.RequiredDocument::code).toList()));
+  }
+
+  private String applicantFieldset(Map<String, String> entered, Map<String, String> errors, Model model) {
+    model.addAttribute("entered", entered);
+    model.addAttribute("fieldErrors", errors);
+    return "citizen/fragments :: applicant";
+  }
+
+  /** The components of the checklist: a file for each required document, or the earlier one chosen for reuse. */
+  private List<OnlineApplications.Component> components(ProcedureView procedure, List<String> circumstances,
+      MultiValueMap<String, String> form, MultipartRequest upload, Staff me, Map<String, String> errors)
+      throws IOException {
+    List<Rules.RequiredDocument> required = rules.requiredDocuments(procedure.code(), circumstances);
+    Map<String, DocumentView> reusable = documents.reusable(directory.citizenIdOf(me.username()).orElse(null),
+        required.stream().map(Rules.RequiredDocument::code).toList());
+    List<OnlineApplications.Component> components = new ArrayList<>();
+    for (Rules.RequiredDocument doc : required) {
+      String field = "file_" + doc.code();
+      MultipartFile file = upload.getFile(field);
+      String reuse = form.getFirst("reuse_" + doc.code());
+      DocumentView earlier = reusable.get(doc.code());
+      if (file != null && !(file.isEmpty() && (file.getOriginalFilename() == null
+          || file.getOriginalFilename().isBlank()))) {
+        DocumentService.Upload given = new DocumentService.Upload(file.getOriginalFilename(), file.getBytes());
+        try {
+          documents.check(given);
+          components.add(new OnlineApplications.Component(doc.code(), given, null));
+        } catch (ApiException refused) {
+          errors.put(field, text(refused));
+        }
+      } else if (reuse != null && earlier != null && reuse.equals(String.valueOf(earlier.id()))) {
+        components.add(new OnlineApplications.Component(doc.code(), null, earlier.id()));
+      } else {
+        errors.put(field, text("apply.document.missing", doc.name()));
+      }
+    }
+    return components;
+  }
+
+  private String dossierPage(String receiptCode, Staff me, Model model, String notice, String error) {
+    DossierView dossier = dossiers.view(receiptCode, me);
+    model.addAttribute("me", me);
+    model.addAttribute("dossier", dossier);
+    model.addAttribute("documents", documents.list(receiptCode, me).stream()
+        .filter(d -> APPLICANT_KINDS.contains(d.kind())).toList());
+    model.addAttribute("reasons", RatingReason.values());
+    model.addAttribute("notice", notice);
+    model.addAttribute("error", error);
+    return "citizen/dossier";
+  }
+
+  private void mine(String receiptCode, Staff me) {
+    dossiers.view(receiptCode, me); // 404 or 403 for a dossier that is not theirs
+  }
+
+  private ProcedureView onlineProcedure(String code) {
+    ProcedureView procedure = procedures.one(code, null)
+        .orElseThrow(() -> ApiException.notFound("error.procedure.notFound", code));
+    if (!online(procedure)) {
+      throw ApiException.conflict("apply.notOnline", procedure.name());
+    }
+    return procedure;
+  }
+
+  private static boolean online(ProcedureView procedure) {
+    return "FULL".equals(procedure.onlineServiceLevel()) || "PARTIAL".equals(procedure.onlineServiceLevel());
+  }
+
+  /** The applicant's answers that the procedure's decisions know; anything else is dropped. */
+  private List<String> known(ProcedureView procedure, List<String> asked) {
+    List<String> choices = rules.circumstances(procedure.code());
+    return asked == null ? List.of() : asked.stream().filter(choices::contains).distinct().toList();
+  }
+
+  private static Map<String, String> applicant(MultiValueMap<String, String> form) {
+    Map<String, String> entered = new LinkedHashMap<>();
+    APPLICANT_FIELDS.forEach(field -> entered.put(field, form.getFirst(field)));
+    return entered;
+  }
+
+  private static String value(MultiValueMap<String, String> form, String field) {
+    String value = form.getFirst(field);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private Integer number(MultiValueMap<String, String> form, String field, Map<String, String> errors) {
+    String value = value(form, field);
+    try {
+      return value == null ? null : Integer.valueOf(value);
+    } catch (NumberFormatException e) {
+      errors.put(field, text("apply.number"));
+      return null;
+    }
+  }
+
+  private String text(ApiException e) {
+    return text(e.messageKey(), e.arguments());
+  }
+
+  private String text(String key, Object... arguments) {
+    return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+  }
+}
