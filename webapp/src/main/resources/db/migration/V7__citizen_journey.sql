@@ -10,3 +10,6 @@ alter table dossier add column rated_at timestamp(6) with time zone;
 alter table dossier_document add column requirement_code varchar(60);
 alter table dossier_document add column reused_from bigint references dossier_document (id);
 create index dossier_document_requirement on dossier_document (requirement_code);
+
+-- The receipt-and-appointment voucher (form 01) is issued once, as soon as the appointment date is known.
+alter table dossier add column receipt_voucher_issued boolean default false not null;

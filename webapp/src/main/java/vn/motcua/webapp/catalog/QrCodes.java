@@ -8,22 +8,29 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Map;
 
-/** QR codes as SVG: sharp at any size, on screen and on paper, and no image library at run time. */
-final class QrCodes {
+/**
+ * QR codes as vectors (SVG for pages, modules for PDFs): sharp at any size, on screen and on paper, and no image
+ * library at run time.
+ */
+public final class QrCodes {
 
   private QrCodes() {
   }
 
-  /** An SVG of the QR code of {@code text}, with a quiet zone, each module one unit of the view box. */
-  static String svg(String text, String title) {
-    BitMatrix matrix;
+  /** The modules of the QR code of {@code text}, with a quiet zone of four modules. */
+  public static BitMatrix matrix(String text) {
     try {
-      matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
+      return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
           Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
               EncodeHintType.CHARACTER_SET, "UTF-8"));
     } catch (WriterException e) {
       throw new IllegalArgumentException("cannot encode " + text + " as a QR code", e);
     }
+  }
+
+  /** An SVG of the QR code of {@code text}, with a quiet zone, each module one unit of the view box. */
+  static String svg(String text, String title) {
+    BitMatrix matrix = matrix(text);
     StringBuilder path = new StringBuilder();
     for (int y = 0; y < matrix.getHeight(); y++) {
       for (int x = 0; x < matrix.getWidth(); x++) {

@@ -77,6 +77,7 @@ public class Dossier {
   private String ratingReasons;
   private String ratingComment;
   private Instant ratedAt;
+  private boolean receiptVoucherIssued;
   /** What the applicant was last asked to supplement, as the agency wrote it. */
   private String missingDocuments;
   private Integer receivedMonth;
@@ -300,6 +301,19 @@ public class Dossier {
     this.ratingReasons = reasons.isEmpty() ? null : String.join(",", reasons);
     this.ratingComment = comment == null || comment.isBlank() ? null : comment.strip();
     this.ratedAt = at;
+  }
+
+  /**
+   * Whether the receipt-and-appointment voucher (form 01) is due: the dossier was received and its appointment date
+   * is known (in inter-level models only once the handling level has set the processing time), and none was issued.
+   * Marks it issued.
+   */
+  boolean takeReceiptVoucher() {
+    if (receiptVoucherIssued || receivedAt == null || deadline == null) {
+      return false;
+    }
+    receiptVoucherIssued = true;
+    return true;
   }
 
   /** Whether the applicant may rate it now. */

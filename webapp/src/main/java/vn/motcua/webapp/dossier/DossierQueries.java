@@ -72,6 +72,11 @@ public class DossierQueries {
     return dossiers.findById(id).orElseThrow(() -> ApiException.notFound("error.dossier.notFound", id));
   }
 
+  /** The documents the dossier's checklist asked for, in order (Vietnamese names, with the form of each). */
+  public List<DossierRequirement> requirementsOf(Long dossierId) {
+    return requirements.findByDossierIdOrderByIdAsc(dossierId);
+  }
+
   /** Comments and audit trail of a dossier the person may see. */
   public DossierHistory history(String receiptCode, Staff staff) {
     Dossier dossier = dossiers.findByReceiptCode(receiptCode)

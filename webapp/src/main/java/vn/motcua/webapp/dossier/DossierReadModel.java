@@ -134,6 +134,13 @@ class DossierReadModel {
     });
   }
 
+  /** Who completed the dossier's reception step (the counter officer), or who submitted it. */
+  private String receivedBy(Dossier dossier) {
+    return stages.findByDossierIdOrderByStartedAtAscIdAsc(dossier.getId()).stream()
+        .filter(step -> "RECEIVE".equals(step.getStage()) && step.getCompletedBy() != null)
+        .reduce((first, second) -> second).map(DossierStage::getCompletedBy).orElse(dossier.getSubmittedBy());
+  }
+
   /** An apology (level 0) or an escalation (level 1, 2) was raised beside the dossier's step. */
   void sideTaskStarted(DelegateTask task, int escalationLevel) {
     dossier(task.getExecution()).ifPresent(dossier -> {
@@ -173,6 +180,11 @@ class DossierReadModel {
       Map<String, Object> detail = new LinkedHashMap<>();
       if (event == ClockEvent.STAGE_STARTED) {
         dossier.stageStarted();
+        if (dossier.takeReceiptVoucher()) {
+          // the applicant's receipt with the appointment date (form 01), signed by the counter that received it
+          events.publishEvent(new LetterDue(dossier.getId(), LetterDue.Kind.RECEIPT_VOUCHER,
+              dossier.getReceivingAgency(), null, null, dossier.getDeadline(), receivedBy(dossier)));
+        }
         detail.put("stage", time.stage());
         detail.put("agency", time.stageAgency());
         detail.put("stageDeadline", local(time.stageDeadline()));

@@ -4,7 +4,8 @@ import java.time.Instant;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * A decision the applicant must receive in writing was taken: a new appointment with an apology (form 04), a
+ * A decision the applicant must receive in writing was taken: the receipt with its appointment (form 01), a new
+ * appointment with an apology (form 04), a
  * guidance to supplement listing every missing item (form 02), a refusal to receive (form 03), the electronic result, a refusal with reasons, or the notice that processing stops
  * (form 05). Published inside the engine's transaction; the letter is issued and filed with the dossier in the same
  * transaction.
@@ -25,7 +26,8 @@ public record LetterDue(Long dossierId, Kind kind, String agencyCode, String rea
   /** Which letter; the document kind it is filed as. */
   public enum Kind {
     APOLOGY("APOLOGY_LETTER"), RECEPTION_REFUSAL("RECEPTION_REFUSAL"), RESULT("RESULT"), REFUSAL("REFUSAL_LETTER"),
-    STOP("STOP_NOTICE"), SUPPLEMENT_GUIDANCE("SUPPLEMENT_GUIDANCE");
+    STOP("STOP_NOTICE"), SUPPLEMENT_GUIDANCE("SUPPLEMENT_GUIDANCE"),
+    RECEIPT_VOUCHER("RECEIPT_VOUCHER");
 
     private final String documentKind;
 

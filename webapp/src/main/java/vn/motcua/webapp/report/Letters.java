@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
@@ -22,6 +23,7 @@ import vn.motcua.webapp.document.DocumentService;
 import vn.motcua.webapp.document.DocumentView;
 import vn.motcua.webapp.dossier.Dossier;
 import vn.motcua.webapp.dossier.DossierQueries;
+import vn.motcua.webapp.dossier.DossierRequirement;
 import vn.motcua.webapp.dossier.LetterDue;
 import vn.motcua.webapp.place.Agency;
 import vn.motcua.webapp.place.Places;
@@ -36,6 +38,7 @@ import vn.motcua.webapp.place.Places;
 @Component
 class Letters {
 
+  private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
   private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút, ngày' dd/MM/yyyy");
 
   private final DossierQueries dossiers;
@@ -43,14 +46,16 @@ class Letters {
   private final Places places;
   private final ZoneId zone;
   private final java.time.Clock clock;
+  private final org.springframework.context.MessageSource messages;
 
   Letters(DossierQueries dossiers, DocumentService documents, Places places, LegalCalendar calendar,
-      java.time.Clock clock) {
+      org.springframework.context.MessageSource messages, java.time.Clock clock) {
     this.dossiers = dossiers;
     this.documents = documents;
     this.places = places;
     this.zone = calendar.zone();
     this.clock = clock;
+    this.messages = messages;
   }
 
   @EventListener
@@ -74,6 +79,7 @@ class Letters {
               + " với lý do cụ thể như sau:",
           reason(due),
           "Xin thông báo để Ông/Bà biết và thực hiện.");
+      case RECEIPT_VOUCHER -> voucher(dossier, agency, due);
       case SUPPLEMENT_GUIDANCE -> letter(dossier, agency, "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Mẫu số 02",
           agency + " đã nhận hồ sơ đề nghị " + dossier.getProcedureName() + " của Ông/Bà, mã hồ sơ "
               + dossier.getReceiptCode() + ".",
@@ -119,9 +125,78 @@ class Letters {
   }
 
   private byte[] letter(Dossier dossier, String agency, String title, String form, String... paragraphs) {
+    return letter(dossier, agency, title, form, null, paragraphs);
+  }
+
+  /**
+   * The receipt and appointment voucher (form 01): who handed in what, received when, the result when; with the
+   * QR code of the receipt code, which the applicant shows or scans to follow the dossier.
+   */
+  private byte[] voucher(Dossier dossier, String agency, LetterDue due) {
+    StringBuilder components = new StringBuilder("Thành phần hồ sơ gồm:");
+    List<DossierRequirement> required = dossiers.requirementsOf(dossier.getId());
+    for (int i = 0; i < required.size(); i++) {
+      components.append("\n").append(i + 1).append(". ").append(required.get(i).getName()).append(" (")
+          .append(messages.getMessage("document.form." + required.get(i).getForm(), null, required.get(i).getForm(),
+              VIETNAMESE)).append(")");
+    }
+    var applicant = dossier.getApplicant();
+    java.util.function.Function<PdfWriter, Element> qr = writer -> {
+      PdfPTable table = new PdfPTable(1);
+      table.setWidthPercentage(30);
+      table.setHorizontalAlignment(Element.ALIGN_RIGHT);
+      table.setSpacingBefore(8);
+      PdfPCell code = new PdfPCell(qrImage(writer, dossier.getReceiptCode()), true);
+      code.setBorder(PdfPCell.NO_BORDER);
+      table.addCell(code);
+      table.addCell(cell("Mã hồ sơ " + dossier.getReceiptCode() + "\nQuét mã để tra cứu", PdfFonts.italic(9)));
+      return table;
+    };
+    return letter(dossier, agency, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mẫu số 01", qr,
+        "Mã hồ sơ: " + dossier.getReceiptCode() + ".",
+        "Bộ phận Tiếp nhận và Trả kết quả – " + agency + " tiếp nhận hồ sơ của Ông/Bà " + applicant.fullName()
+            + ", số định danh cá nhân " + applicant.idNumber()
+            + (applicant.address() == null ? "" : ", địa chỉ " + applicant.address())
+            + (applicant.phone() == null ? "" : ", điện thoại " + applicant.phone()) + ".",
+        "Nội dung yêu cầu giải quyết: " + dossier.getProcedureName() + ".",
+        components.toString(),
+        "Số lượng hồ sơ: 01 bộ. Hình thức nộp: " + switch (dossier.getChannel()) {
+          case ONLINE -> "trực tuyến";
+          case POSTAL -> "qua dịch vụ bưu chính";
+          default -> "trực tiếp tại Bộ phận Một cửa";
+        } + ".",
+        "Thời gian nhận hồ sơ: " + time(dossier.getReceivedAt()) + ".",
+        "Thời gian trả kết quả giải quyết hồ sơ: " + time(due.newDeadline()) + ".",
+        "Nhận kết quả tại nơi nộp hồ sơ, qua dịch vụ bưu chính hoặc trực tuyến, theo hình thức Ông/Bà đăng ký.");
+  }
+
+  /** The QR code of the text as vector modules, about 3.5 cm wide on paper. */
+  private static com.lowagie.text.Image qrImage(PdfWriter writer, String text) {
+    com.google.zxing.common.BitMatrix matrix = vn.motcua.webapp.catalog.QrCodes.matrix(text);
+    float module = 100f / matrix.getWidth();
+    com.lowagie.text.pdf.PdfTemplate template = com.lowagie.text.pdf.PdfTemplate.createTemplate(writer,
+        100f, 100f);
+    template.setRGBColorFill(0, 0, 0);
+    for (int y = 0; y < matrix.getHeight(); y++) {
+      for (int x = 0; x < matrix.getWidth(); x++) {
+        if (matrix.get(x, y)) {
+          template.rectangle(x * module, 100f - (y + 1) * module, module, module);
+        }
+      }
+    }
+    template.fill();
+    try {
+      return com.lowagie.text.Image.getInstance(template);
+    } catch (com.lowagie.text.BadElementException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private byte[] letter(Dossier dossier, String agency, String title, String form,
+      java.util.function.Function<PdfWriter, Element> extra, String... paragraphs) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document pdf = new Document(PageSize.A4, 60, 50, 50, 50);
-    PdfWriter.getInstance(pdf, out);
+    PdfWriter writer = PdfWriter.getInstance(pdf, out);
     pdf.addTitle(title);
     pdf.addCreator("motcua");
     pdf.open();
@@ -153,6 +228,9 @@ class Letters {
       p.setFirstLineIndent(28);
       p.setSpacingAfter(6);
       pdf.add(p);
+    }
+    if (extra != null) {
+      pdf.add(extra.apply(writer));
     }
     Paragraph sign = new Paragraph(agency.toUpperCase(Locale.forLanguageTag("vi")), PdfFonts.bold(12));
     sign.setAlignment(Element.ALIGN_RIGHT);
