@@ -161,6 +161,11 @@ class CitizenJourneyIT extends PostgresIntegrationTest {
     assertThat(browser.findElement(By.id("dossier-status")).getText()).isEqualTo("Đã trả kết quả");
     var signed = browser.findElement(By.cssSelector("#dossier-files li[data-kind='RESULT'] .badge"));
     assertThat(signed.getText()).isEqualTo("Đã ký số: Ủy ban nhân dân xã Chí Minh");
+    try (var earlier = Files.list(Browser.downloads())) { // a download of an earlier run under the same name
+      for (Path stale : earlier.filter(f -> f.getFileName().toString().startsWith("result-" + code)).toList()) {
+        Files.delete(stale);
+      }
+    }
     signed.findElement(By.xpath("..")).findElement(By.tagName("a")).click();
     byte[] result = Files.readAllBytes(Browser.downloaded("result-" + code + "-ky-so", ".pdf"));
     HttpHeaders pdf = new HttpHeaders();

@@ -14,9 +14,6 @@ import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,7 +31,6 @@ import vn.motcua.webapp.catalog.ProcedureViews;
 import vn.motcua.webapp.catalog.Rules;
 import vn.motcua.webapp.document.DocumentService;
 import vn.motcua.webapp.document.DocumentView;
-import vn.motcua.webapp.document.DossierDocument;
 import vn.motcua.webapp.dossier.Channel;
 import vn.motcua.webapp.dossier.Dossier;
 import vn.motcua.webapp.dossier.DossierQueries;
@@ -253,15 +249,7 @@ class CitizenPages {
   @GetMapping("/tep/{id}")
   ResponseEntity<byte[]> file(@PathVariable long id, @RequestParam(defaultValue = "false") boolean download,
       @AuthenticationPrincipal Staff me) {
-    DossierDocument document = documents.open(id, me);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(document.getContentType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, (download ? ContentDisposition.attachment()
-            : ContentDisposition.inline()).filename(document.getFileName(), java.nio.charset.StandardCharsets.UTF_8)
-            .build().toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-        .body(document.getContent());
+    return documents.open(id, me).response(download);
   }
 
   // ---------------------------------------------------------------------------------------------------- helpers

@@ -6,8 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -67,15 +65,7 @@ class DocumentController {
     } catch (NumberFormatException e) {
       throw ApiException.notFound("document.notFound", id);
     }
-    DossierDocument document = documents.open(documentId, staff);
-    ContentDisposition disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline())
-        .filename(document.getFileName(), java.nio.charset.StandardCharsets.UTF_8).build();
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(document.getContentType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-        .body(document.getContent());
+    return documents.open(documentId, staff).response(download);
   }
 
   @PutMapping(path = "/documents/{id}/signed-copy", consumes = MediaType.APPLICATION_PDF_VALUE)

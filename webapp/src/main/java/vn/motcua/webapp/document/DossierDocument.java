@@ -81,6 +81,22 @@ public class DossierDocument {
     this.uploadedAt = uploadedAt;
   }
 
+  /**
+   * The file as a response: its own type (never sniffed), its name in UTF-8, inline for preview or as a download,
+   * never cached by shared caches.
+   */
+  public org.springframework.http.ResponseEntity<byte[]> response(boolean download) {
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(org.springframework.http.MediaType.parseMediaType(contentType))
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+            (download ? org.springframework.http.ContentDisposition.attachment()
+                : org.springframework.http.ContentDisposition.inline())
+                .filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "private, no-store")
+        .body(content);
+  }
+
   public String getRequirementCode() {
     return requirementCode;
   }

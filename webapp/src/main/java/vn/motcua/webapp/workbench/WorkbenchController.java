@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.webapp.catalog.StepForms;
 import vn.motcua.webapp.document.DocumentService;
-import vn.motcua.webapp.document.DossierDocument;
 import vn.motcua.webapp.dossier.DossierQueries;
 import vn.motcua.webapp.dossier.DossierService;
 import vn.motcua.webapp.people.Staff;
@@ -229,14 +225,7 @@ class WorkbenchController {
 
   @GetMapping("/documents/{id}")
   ResponseEntity<byte[]> document(@PathVariable Long id, @AuthenticationPrincipal Staff staff) {
-    DossierDocument document = documents.open(id, staff);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(document.getContentType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-            .filename(document.getFileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-        .body(document.getContent());
+    return documents.open(id, staff).response(false);
   }
 
   private String act(Runnable action, String noticeKey, String taskId, Staff staff, Model model,
