@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
@@ -52,7 +51,6 @@ import vn.motcua.webapp.system.ApiException;
 @RequestMapping("/cong-dan")
 class CitizenPages {
 
-  private static final Set<String> APPLICANT_KINDS = DocumentService.APPLICANT_KINDS;
   private static final List<String> CATEGORIES = List.of("CITIZEN", "POOR_HOUSEHOLD", "MERIT", "DISABLED");
   private static final List<String> APPLICANT_FIELDS = List.of("fullName", "idNumber", "phone", "email", "address");
 
@@ -205,14 +203,9 @@ class CitizenPages {
     mine(receiptCode, me);
     List<DocumentService.Upload> files = new ArrayList<>();
     for (MultipartFile file : upload.getFiles("files")) {
-      if (!file.isEmpty() || file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank()) {
-        files.add(new DocumentService.Upload(file.getOriginalFilename(), file.getBytes()));
-      }
+      given(file).ifPresent(files::add);
     }
     try {
-      for (DocumentService.Upload file : files) {
-        documents.check(file);
-      }
       applications.supplement(receiptCode, files, me);
       return "redirect:/cong-dan/ho-so/" + receiptCode + "?bo-sung=1";
     } catch (ApiException refused) {
@@ -267,25 +260,32 @@ class CitizenPages {
     }
     ProcedureView procedure = found.get();
     model.addAttribute("me", me);
-    model.addAttribute("procedure", procedure);
     model.addAttribute("entered", entered);
     model.addAttribute("fieldErrors", errors);
     model.addAttribute("error", error);
     model.addAttribute("categories", CATEGORIES);
     model.addAttribute("communes", places.communes(LocalDate.now(clock)));
     model.addAttribute("circumstanceChoices", rules.circumstances(code));
-    model.addAttribute("ownIdentity", directory.citizenIdOf(me.username()).isPresent());
     checklist(procedure, circumstances, me, model);
     return "citizen/apply";
   }
 
-  private void checklist(ProcedureView procedure, List<String> circumstances, Staff me, Model model) {
+  /** The documents the decision asks for, and the applicant's earlier files on offer for each. */
+  private record Checklist(List<Rules.RequiredDocument> required, Map<String, DocumentView> reusable) {
+  }
+
+  private Checklist checklistOf(ProcedureView procedure, List<String> circumstances, Staff me) {
     List<Rules.RequiredDocument> required = rules.requiredDocuments(procedure.code(), circumstances);
+    return new Checklist(required, documents.reusable(directory.citizenIdOf(me.username()).orElse(null),
+        required.stream().map(Rules.RequiredDocument::code).toList()));
+  }
+
+  private void checklist(ProcedureView procedure, List<String> circumstances, Staff me, Model model) {
+    Checklist checklist = checklistOf(procedure, circumstances, me);
     model.addAttribute("procedure", procedure);
     model.addAttribute("circumstances", circumstances);
-    model.addAttribute("required", required);
-    model.addAttribute("reusable", documents.reusable(directory.citizenIdOf(me.username()).orElse(null),
-        required.stream().map(Rules.RequiredDocument::code).toList()));
+    model.addAttribute("required", checklist.required());
+    model.addAttribute("reusable", checklist.reusable());
   }
 
   private String applicantFieldset(Map<String, String> entered, Map<String, String> errors, Model model) {
@@ -298,21 +298,17 @@ class CitizenPages {
   private List<OnlineApplications.Component> components(ProcedureView procedure, List<String> circumstances,
       MultiValueMap<String, String> form, MultipartRequest upload, Staff me, Map<String, String> errors)
       throws IOException {
-    List<Rules.RequiredDocument> required = rules.requiredDocuments(procedure.code(), circumstances);
-    Map<String, DocumentView> reusable = documents.reusable(directory.citizenIdOf(me.username()).orElse(null),
-        required.stream().map(Rules.RequiredDocument::code).toList());
+    Checklist checklist = checklistOf(procedure, circumstances, me);
     List<OnlineApplications.Component> components = new ArrayList<>();
-    for (Rules.RequiredDocument doc : required) {
+    for (Rules.RequiredDocument doc : checklist.required()) {
       String field = "file_" + doc.code();
-      MultipartFile file = upload.getFile(field);
+      java.util.Optional<DocumentService.Upload> given = given(upload.getFile(field));
       String reuse = form.getFirst("reuse_" + doc.code());
-      DocumentView earlier = reusable.get(doc.code());
-      if (file != null && !(file.isEmpty() && (file.getOriginalFilename() == null
-          || file.getOriginalFilename().isBlank()))) {
-        DocumentService.Upload given = new DocumentService.Upload(file.getOriginalFilename(), file.getBytes());
+      DocumentView earlier = checklist.reusable().get(doc.code());
+      if (given.isPresent()) {
         try {
-          documents.check(given);
-          components.add(new OnlineApplications.Component(doc.code(), given, null));
+          documents.check(given.get());
+          components.add(new OnlineApplications.Component(doc.code(), given.get(), null));
         } catch (ApiException refused) {
           errors.put(field, text(refused));
         }
@@ -325,12 +321,21 @@ class CitizenPages {
     return components;
   }
 
+  /** The file a file input sent, if one was chosen (an untouched input sends an empty part without a name). */
+  private static java.util.Optional<DocumentService.Upload> given(MultipartFile file) throws IOException {
+    if (file == null || file.isEmpty() && (file.getOriginalFilename() == null
+        || file.getOriginalFilename().isBlank())) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new DocumentService.Upload(file.getOriginalFilename(), file.getBytes()));
+  }
+
   private String dossierPage(String receiptCode, Staff me, Model model, String notice, String error) {
     DossierView dossier = dossiers.view(receiptCode, me);
     model.addAttribute("me", me);
     model.addAttribute("dossier", dossier);
     model.addAttribute("documents", documents.list(receiptCode, me).stream()
-        .filter(d -> APPLICANT_KINDS.contains(d.kind())).toList());
+        .filter(d -> DocumentService.APPLICANT_KINDS.contains(d.kind())).toList());
     model.addAttribute("reasons", RatingReason.values());
     model.addAttribute("notice", notice);
     model.addAttribute("error", error);

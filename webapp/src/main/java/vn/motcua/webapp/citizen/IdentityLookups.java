@@ -4,7 +4,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Service;
 import vn.motcua.webapp.system.ApiException;
 
@@ -43,24 +42,23 @@ public class IdentityLookups {
     HistoricProcessInstance lookup = id == null ? null
         : history.createHistoricProcessInstanceQuery().processInstanceId(id).processDefinitionKey("identityLookup")
             .singleResult();
-    if (lookup == null || !requestedBy.equals(variable(id, "requestedBy"))) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    if (lookup != null) {
+      history.createHistoricVariableInstanceQuery().processInstanceId(id).list()
+          .forEach(v -> variables.put(v.getName(), v.getValue()));
+    }
+    if (lookup == null || !requestedBy.equals(variables.get("requestedBy"))) {
       throw ApiException.notFound("lookup.notFound", id);
     }
     if (lookup.getEndTime() == null) {
       return new Result(id, State.PENDING, null, null, null);
     }
     return switch (String.valueOf(lookup.getEndActivityId())) {
-      case "EndEvent_CitizenFound" -> new Result(id, State.FOUND, (String) variable(id, "registryName"),
-          (String) variable(id, "registryAddress"), null);
+      case "EndEvent_CitizenFound" -> new Result(id, State.FOUND, (String) variables.get("registryName"),
+          (String) variables.get("registryAddress"), null);
       case "EndEvent_CitizenNotFound" -> new Result(id, State.NOT_FOUND, null, null,
-          (String) variable(id, "identityError"));
+          (String) variables.get("identityError"));
       default -> new Result(id, State.NO_ANSWER, null, null, null);
     };
-  }
-
-  private Object variable(String instanceId, String name) {
-    HistoricVariableInstance found = history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
-        .variableName(name).singleResult();
-    return found == null ? null : found.getValue();
   }
 }
