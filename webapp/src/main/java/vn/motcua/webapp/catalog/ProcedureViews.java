@@ -33,7 +33,7 @@ public class ProcedureViews {
   }
 
   /** The procedures matching every filter given (a null filter matches all). */
-  List<ProcedureView> find(String level, String sector, String words, String province) {
+  public List<ProcedureView> find(String level, String sector, String words, String province) {
     return catalog.procedures().stream()
         .filter(p -> blank(level) || level.equalsIgnoreCase(p.level()))
         .filter(p -> blank(sector) || sector.equalsIgnoreCase(p.sector()) || sector.equalsIgnoreCase(p.sectorEn()))

@@ -1,11 +1,7 @@
 package vn.motcua.webapp.citizen;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,19 +23,15 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartRequest;
 import vn.motcua.webapp.catalog.ProcedureView;
 import vn.motcua.webapp.catalog.ProcedureViews;
-import vn.motcua.webapp.catalog.Rules;
 import vn.motcua.webapp.document.DocumentService;
-import vn.motcua.webapp.document.DocumentView;
 import vn.motcua.webapp.dossier.Channel;
 import vn.motcua.webapp.dossier.Dossier;
 import vn.motcua.webapp.dossier.DossierQueries;
 import vn.motcua.webapp.dossier.DossierService;
 import vn.motcua.webapp.dossier.DossierView;
 import vn.motcua.webapp.dossier.RatingReason;
-import vn.motcua.webapp.dossier.SubmitDossierRequest;
 import vn.motcua.webapp.people.Staff;
 import vn.motcua.webapp.people.StaffDirectory;
-import vn.motcua.webapp.place.Places;
 import vn.motcua.webapp.system.ApiException;
 
 /**
@@ -51,37 +43,30 @@ import vn.motcua.webapp.system.ApiException;
 @RequestMapping("/cong-dan")
 class CitizenPages {
 
-  private static final List<String> CATEGORIES = List.of("CITIZEN", "POOR_HOUSEHOLD", "MERIT", "DISABLED");
   private static final List<String> APPLICANT_FIELDS = List.of("fullName", "idNumber", "phone", "email", "address");
 
   private final ProcedureViews procedures;
-  private final Rules rules;
-  private final Places places;
-  private final OnlineApplications applications;
+  private final ApplicationForm applicationForm;
+  private final Applications applications;
   private final IdentityLookups lookups;
   private final DossierQueries dossiers;
   private final DossierService dossierService;
   private final DocumentService documents;
   private final StaffDirectory directory;
-  private final Validator validator;
   private final MessageSource messages;
-  private final Clock clock;
 
-  CitizenPages(ProcedureViews procedures, Rules rules, Places places, OnlineApplications applications,
+  CitizenPages(ProcedureViews procedures, ApplicationForm applicationForm, Applications applications,
       IdentityLookups lookups, DossierQueries dossiers, DossierService dossierService, DocumentService documents,
-      StaffDirectory directory, Validator validator, MessageSource messages, Clock clock) {
+      StaffDirectory directory, MessageSource messages) {
     this.procedures = procedures;
-    this.rules = rules;
-    this.places = places;
+    this.applicationForm = applicationForm;
     this.applications = applications;
     this.lookups = lookups;
     this.dossiers = dossiers;
     this.dossierService = dossierService;
     this.documents = documents;
     this.directory = directory;
-    this.validator = validator;
     this.messages = messages;
-    this.clock = clock;
   }
 
   @GetMapping
@@ -113,7 +98,8 @@ class CitizenPages {
       @RequestParam(name = "circumstances", required = false) List<String> circumstances,
       @AuthenticationPrincipal Staff me, Model model) {
     ProcedureView procedure = onlineProcedure(code);
-    checklist(procedure, known(procedure, circumstances), me, model);
+    applicationForm.checklist(procedure, applicationForm.known(procedure, circumstances),
+        directory.citizenIdOf(me.username()).orElse(null), model);
     model.addAttribute("fieldErrors", Map.of());
     return "citizen/fragments :: checklist";
   }
@@ -123,37 +109,19 @@ class CitizenPages {
       MultipartRequest upload, @AuthenticationPrincipal Staff me, Model model, HttpServletResponse response)
       throws IOException {
     ProcedureView procedure = onlineProcedure(code);
-    Map<String, String> entered = new LinkedHashMap<>(form.toSingleValueMap());
-    entered.remove("_csrf");
-    List<String> asked = form.getOrDefault("circumstances", List.of());
-    List<String> circumstances = known(procedure, asked);
-    Map<String, String> errors = new LinkedHashMap<>();
-    if (circumstances.size() != asked.size()) {
-      errors.put("circumstances", text("apply.circumstance.unknown"));
-    }
-    SubmitDossierRequest request = new SubmitDossierRequest(code, Channel.ONLINE, null, value(form, "communeCode"),
-        new SubmitDossierRequest.ApplicantData(value(form, "fullName"), value(form, "idNumber"), value(form, "phone"),
-            value(form, "email"), value(form, "address"), value(form, "category")),
-        circumstances, number(form, "copies", errors), number(form, "pages", errors));
-    for (ConstraintViolation<SubmitDossierRequest> violation : validator.validate(request)) {
-      String path = violation.getPropertyPath().toString();
-      errors.putIfAbsent(path.startsWith("applicant.") ? path.substring("applicant.".length()) : path,
-          violation.getMessage());
-    }
-    if (request.applicant().phone() == null && request.applicant().email() == null) {
-      errors.putIfAbsent("phone", text("apply.contact.required"));
-    }
-    List<OnlineApplications.Component> components = components(procedure, circumstances, form, upload, me, errors);
-    if (!errors.isEmpty()) {
+    ApplicationForm.Filled filled = applicationForm.read(procedure, Channel.ONLINE, null, form, upload,
+        directory.citizenIdOf(me.username()).orElse(null));
+    if (!filled.errors().isEmpty()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      return form(code, entered, circumstances, errors, text("apply.invalid"), me, model, response);
+      return form(code, filled.entered(), filled.circumstances(), filled.errors(), text("apply.invalid"), me, model,
+          response);
     }
     try {
-      Dossier dossier = applications.submit(request, components, me);
+      Dossier dossier = applications.submit(filled.request(), filled.components(), me);
       return "redirect:/cong-dan/ho-so/" + dossier.getReceiptCode() + "?nop=1";
     } catch (ApiException refused) {
       response.setStatus(refused.status().value());
-      return form(code, entered, circumstances, Map.of(), text(refused), me, model, response);
+      return form(code, filled.entered(), filled.circumstances(), Map.of(), text(refused), me, model, response);
     }
   }
 
@@ -203,7 +171,7 @@ class CitizenPages {
     mine(receiptCode, me);
     List<DocumentService.Upload> files = new ArrayList<>();
     for (MultipartFile file : upload.getFiles("files")) {
-      given(file).ifPresent(files::add);
+      ApplicationForm.given(file).ifPresent(files::add);
     }
     try {
       applications.supplement(receiptCode, files, me);
@@ -263,71 +231,15 @@ class CitizenPages {
     model.addAttribute("entered", entered);
     model.addAttribute("fieldErrors", errors);
     model.addAttribute("error", error);
-    model.addAttribute("categories", CATEGORIES);
-    model.addAttribute("communes", places.communes(LocalDate.now(clock)));
-    model.addAttribute("circumstanceChoices", rules.circumstances(code));
-    checklist(procedure, circumstances, me, model);
+    applicationForm.prepare(procedure, circumstances, directory.citizenIdOf(me.username()).orElse(null), model);
+    model.addAttribute("checklistUrl", "/cong-dan/nop/" + code + "/giay-to");
     return "citizen/apply";
-  }
-
-  /** The documents the decision asks for, and the applicant's earlier files on offer for each. */
-  private record Checklist(List<Rules.RequiredDocument> required, Map<String, DocumentView> reusable) {
-  }
-
-  private Checklist checklistOf(ProcedureView procedure, List<String> circumstances, Staff me) {
-    List<Rules.RequiredDocument> required = rules.requiredDocuments(procedure.code(), circumstances);
-    return new Checklist(required, documents.reusable(directory.citizenIdOf(me.username()).orElse(null),
-        required.stream().map(Rules.RequiredDocument::code).toList()));
-  }
-
-  private void checklist(ProcedureView procedure, List<String> circumstances, Staff me, Model model) {
-    Checklist checklist = checklistOf(procedure, circumstances, me);
-    model.addAttribute("procedure", procedure);
-    model.addAttribute("circumstances", circumstances);
-    model.addAttribute("required", checklist.required());
-    model.addAttribute("reusable", checklist.reusable());
   }
 
   private String applicantFieldset(Map<String, String> entered, Map<String, String> errors, Model model) {
     model.addAttribute("entered", entered);
     model.addAttribute("fieldErrors", errors);
     return "citizen/fragments :: applicant";
-  }
-
-  /** The components of the checklist: a file for each required document, or the earlier one chosen for reuse. */
-  private List<OnlineApplications.Component> components(ProcedureView procedure, List<String> circumstances,
-      MultiValueMap<String, String> form, MultipartRequest upload, Staff me, Map<String, String> errors)
-      throws IOException {
-    Checklist checklist = checklistOf(procedure, circumstances, me);
-    List<OnlineApplications.Component> components = new ArrayList<>();
-    for (Rules.RequiredDocument doc : checklist.required()) {
-      String field = "file_" + doc.code();
-      java.util.Optional<DocumentService.Upload> given = given(upload.getFile(field));
-      String reuse = form.getFirst("reuse_" + doc.code());
-      DocumentView earlier = checklist.reusable().get(doc.code());
-      if (given.isPresent()) {
-        try {
-          documents.check(given.get());
-          components.add(new OnlineApplications.Component(doc.code(), given.get(), null));
-        } catch (ApiException refused) {
-          errors.put(field, text(refused));
-        }
-      } else if (reuse != null && earlier != null && reuse.equals(String.valueOf(earlier.id()))) {
-        components.add(new OnlineApplications.Component(doc.code(), null, earlier.id()));
-      } else {
-        errors.put(field, text("apply.document.missing", doc.name()));
-      }
-    }
-    return components;
-  }
-
-  /** The file a file input sent, if one was chosen (an untouched input sends an empty part without a name). */
-  private static java.util.Optional<DocumentService.Upload> given(MultipartFile file) throws IOException {
-    if (file == null || file.isEmpty() && (file.getOriginalFilename() == null
-        || file.getOriginalFilename().isBlank())) {
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.of(new DocumentService.Upload(file.getOriginalFilename(), file.getBytes()));
   }
 
   private String dossierPage(String receiptCode, Staff me, Model model, String notice, String error) {
@@ -359,31 +271,10 @@ class CitizenPages {
     return "FULL".equals(procedure.onlineServiceLevel()) || "PARTIAL".equals(procedure.onlineServiceLevel());
   }
 
-  /** The applicant's answers that the procedure's decisions know; anything else is dropped. */
-  private List<String> known(ProcedureView procedure, List<String> asked) {
-    List<String> choices = rules.circumstances(procedure.code());
-    return asked == null ? List.of() : asked.stream().filter(choices::contains).distinct().toList();
-  }
-
   private static Map<String, String> applicant(MultiValueMap<String, String> form) {
     Map<String, String> entered = new LinkedHashMap<>();
     APPLICANT_FIELDS.forEach(field -> entered.put(field, form.getFirst(field)));
     return entered;
-  }
-
-  private static String value(MultiValueMap<String, String> form, String field) {
-    String value = form.getFirst(field);
-    return value == null || value.isBlank() ? null : value.strip();
-  }
-
-  private Integer number(MultiValueMap<String, String> form, String field, Map<String, String> errors) {
-    String value = value(form, field);
-    try {
-      return value == null ? null : Integer.valueOf(value);
-    } catch (NumberFormatException e) {
-      errors.put(field, text("apply.number"));
-      return null;
-    }
   }
 
   private String text(ApiException e) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.MessageSource;
@@ -16,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.webapp.catalog.Procedure;
 import vn.motcua.webapp.catalog.ProcedureCatalog;
 import vn.motcua.webapp.catalog.Rules;
-import vn.motcua.webapp.people.AgencyRole;
 import vn.motcua.webapp.people.Role;
 import vn.motcua.webapp.people.Staff;
 import vn.motcua.webapp.place.Places;
@@ -157,9 +155,7 @@ public class DossierService {
       places.agency(agency).orElseThrow(() -> ApiException.unprocessable("error.routing.unknownAgency", agency));
       return agency;
     }
-    Set<String> counters = by.agencies().stream()
-        .filter(agency -> by.inGroup(AgencyRole.COUNTER.groupOf(agency)))
-        .collect(Collectors.toSet());
+    Set<String> counters = by.counters();
     if (request.receivingAgency() != null) {
       if (!counters.contains(request.receivingAgency())) {
         throw ApiException.forbidden("error.counter.notYours", request.receivingAgency());

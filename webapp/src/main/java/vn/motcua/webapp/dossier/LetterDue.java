@@ -38,5 +38,10 @@ public record LetterDue(Long dossierId, Kind kind, String agencyCode, String rea
     public String documentKind() {
       return documentKind;
     }
+
+    /** Whether a filed document is one of these letters. */
+    public static boolean isLetter(String documentKind) {
+      return java.util.Arrays.stream(values()).anyMatch(kind -> kind.documentKind.equals(documentKind));
+    }
   }
 }

@@ -32,6 +32,12 @@ public record Staff(String username, String fullName, String email, Set<Role> ro
     return groupIds.contains(groupId);
   }
 
+  /** The agencies at whose one-stop counter they receive dossiers. */
+  public java.util.SortedSet<String> counters() {
+    return agencies.stream().filter(agency -> inGroup(AgencyRole.COUNTER.groupOf(agency)))
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  }
+
   public boolean worksFor(String agencyCode) {
     return agencyCode != null && agencies.contains(agencyCode);
   }

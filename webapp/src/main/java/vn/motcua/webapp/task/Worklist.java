@@ -157,6 +157,20 @@ public class Worklist {
         .filter(user -> !user.equals(staff.username())).distinct().sorted().toList();
   }
 
+  /**
+   * The officer who has just recorded a dossier takes its first step that is theirs, with what the reception already
+   * found filled in: a step's form shows the variables named like its fields.
+   */
+  @Transactional
+  public java.util.Optional<String> takeFirstStep(String receiptCode, Map<String, Object> found, Staff staff) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(receiptCode).taskCandidateGroupIn(staff.groupIds())
+        .orderByTaskCreateTime().asc().list().stream().findFirst().map(task -> {
+          tasks.claim(task.getId(), staff.username());
+          tasks.setVariables(task.getId(), found);
+          return task.getId();
+        });
+  }
+
   /** Completes one step of a batch: only steps whose model allows batch approval. */
   @Transactional
   public DossierView completeInBatch(String taskId, Map<String, Object> submitted, Staff staff) {

@@ -23,6 +23,7 @@ import vn.motcua.webapp.catalog.StepForms;
 import vn.motcua.webapp.document.DocumentService;
 import vn.motcua.webapp.dossier.DossierQueries;
 import vn.motcua.webapp.dossier.DossierService;
+import vn.motcua.webapp.dossier.LetterDue;
 import vn.motcua.webapp.people.Staff;
 import vn.motcua.webapp.system.ApiException;
 import vn.motcua.webapp.system.FieldErrors;
@@ -56,8 +57,13 @@ class WorkbenchController {
   /** Which tasks the queue shows. */
   enum Tab { MINE, UNCLAIMED, ALL }
 
+  /** The queue, with one task's panel already open when the link names it (as after recording a dossier). */
   @GetMapping
-  String page(@RequestParam(defaultValue = "ALL") Tab tab, @AuthenticationPrincipal Staff staff, Model model) {
+  String page(@RequestParam(defaultValue = "ALL") Tab tab, @RequestParam(required = false) String task,
+      @AuthenticationPrincipal Staff staff, Model model) {
+    if (task != null) {
+      model.addAttribute("panel", panel(task, staff, model, null, Map.of(), Map.of()));
+    }
     queue(tab, staff, model);
     model.addAttribute("staff", staff);
     return "workbench";
@@ -137,6 +143,8 @@ class WorkbenchController {
           new Object[] {task.name(), dossier.receiptCode(), dossier.currentStep() == null ? "—" : dossier.currentStep()},
           locale()));
       model.addAttribute("dossier", dossier);
+      model.addAttribute("letters", documents.list(dossier.receiptCode(), staff).stream()
+          .filter(d -> LetterDue.Kind.isLetter(d.kind())).toList());
       response.setHeader("HX-Trigger", "queueChanged");
       return "fragments/task :: done";
     } catch (FieldErrors invalid) {

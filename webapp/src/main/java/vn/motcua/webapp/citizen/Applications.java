@@ -13,28 +13,25 @@ import vn.motcua.webapp.people.Staff;
 import vn.motcua.webapp.system.ApiException;
 
 /**
- * What the citizen hands in online, each as one transaction: a dossier with the components of its checklist (a
- * refused file leaves no dossier behind), and a supplement with its files (the dossier resumes only with them).
+ * What the applicant hands in, online or at the counter, each as one transaction: a dossier with the components of
+ * its checklist (a refused file leaves no dossier behind), and a supplement with its files (the dossier resumes only
+ * with them).
  */
 @Service
-class OnlineApplications {
-
-  /** A component for a required document: a file uploaded now, or an earlier file of the same person reused. */
-  record Component(String requirementCode, DocumentService.Upload upload, Long reuse) {
-  }
+public class Applications {
 
   private final DossierService dossiers;
   private final DossierQueries queries;
   private final DocumentService documents;
 
-  OnlineApplications(DossierService dossiers, DossierQueries queries, DocumentService documents) {
+  Applications(DossierService dossiers, DossierQueries queries, DocumentService documents) {
     this.dossiers = dossiers;
     this.queries = queries;
     this.documents = documents;
   }
 
   @Transactional
-  Dossier submit(SubmitDossierRequest request, List<Component> components, Staff by) {
+  public Dossier submit(SubmitDossierRequest request, List<ApplicationForm.Component> components, Staff by) {
     Dossier dossier = dossiers.submit(request, by);
     components.forEach(c -> documents.attachComponent(dossier, c.requirementCode(), c.upload(), c.reuse(), by));
     return dossier;

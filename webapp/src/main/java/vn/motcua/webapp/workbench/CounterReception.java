@@ -1,0 +1,69 @@
+package vn.motcua.webapp.workbench;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.webapp.catalog.Rules;
+import vn.motcua.webapp.citizen.ApplicationForm;
+import vn.motcua.webapp.citizen.Applications;
+import vn.motcua.webapp.dossier.Dossier;
+import vn.motcua.webapp.dossier.DossierService;
+import vn.motcua.webapp.people.Staff;
+import vn.motcua.webapp.task.Worklist;
+
+/**
+ * Records a dossier handed in at the counter or received by post, in one transaction: the dossier, its scanned
+ * components, a note of the originals seen on paper only, and the officer takes its first step with the missing
+ * documents already listed, so that the supplement guidance (form 02) names every one of them at once.
+ */
+@Service
+class CounterReception {
+
+  private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+  /** The dossier recorded, and the step the officer took (none when the model starts elsewhere). */
+  record Recorded(String receiptCode, String taskId) {
+  }
+
+  private final Applications applications;
+  private final DossierService dossiers;
+  private final Worklist worklist;
+  private final MessageSource messages;
+
+  CounterReception(Applications applications, DossierService dossiers, Worklist worklist, MessageSource messages) {
+    this.applications = applications;
+    this.dossiers = dossiers;
+    this.worklist = worklist;
+    this.messages = messages;
+  }
+
+  @Transactional
+  Recorded record(ApplicationForm.Filled filled, Staff by) {
+    Dossier dossier = applications.submit(filled.request(), filled.components(), by);
+    if (!filled.onPaper().isEmpty()) {
+      dossiers.comment(dossier.getReceiptCode(), messages.getMessage("reception.onPaper.note",
+          new Object[] {names(filled.onPaper())}, VIETNAMESE), by);
+    }
+    Map<String, Object> found = new HashMap<>();
+    if (!filled.missing().isEmpty()) {
+      found.put("missingDocuments", names(filled.missing()));
+    }
+    return new Recorded(dossier.getReceiptCode(),
+        worklist.takeFirstStep(dossier.getReceiptCode(), found, by).orElse(null));
+  }
+
+  /** Numbered, one a line, as the letters print them. */
+  private String names(List<Rules.RequiredDocument> documents) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < documents.size(); i++) {
+      Rules.RequiredDocument doc = documents.get(i);
+      text.append(i + 1).append(". ").append(doc.name()).append(" (")
+          .append(messages.getMessage("document.form." + doc.form(), null, doc.form(), VIETNAMESE)).append(")\n");
+    }
+    return text.toString().strip();
+  }
+}
