@@ -66,4 +66,17 @@ class RequiredDocumentsDecisionTest {
       assertThat((String) row.get("form")).isIn("ORIGINAL", "COPY", "CERTIFIED_COPY");
     });
   }
+
+  @ParameterizedTest(name = "{0}: {1} may be the result of {2}")
+  @CsvSource({"1.009997, GIAY_TO_QUYEN_SU_DUNG_DAT, 1.004227", "1.009997, DON_DE_NGHI_GPXD, ''",
+      "1.001193, GIAY_CHUNG_SINH, ''"})
+  void shouldNameTheProcedureWhoseIssuedResultStandsInForADocument(String procedure, String document,
+      String resultOf) {
+    // when
+    Map<String, Object> row = DOCUMENTS.rows(Map.of("procedureCode", procedure, "circumstances", List.of()))
+        .stream().filter(r -> document.equals(r.get("documentCode"))).findFirst().orElseThrow();
+
+    // then
+    assertThat(row.get("resultOf")).isEqualTo(resultOf.isEmpty() ? null : resultOf);
+  }
 }

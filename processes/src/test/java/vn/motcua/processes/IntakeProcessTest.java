@@ -7,7 +7,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
-@Deployment(resources = {INTAKE, SUPPLEMENT, FORM_CHECK})
+@Deployment(resources = {INTAKE, SUPPLEMENT, NOTIFICATION, FORM_INFORM, FORM_CHECK})
 class IntakeProcessTest extends ProcessTestSupport {
 
   @Test

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 
-@Deployment(resources = {"processes/land-use-certificate-first.bpmn", INTAKE, SUPPLEMENT, TRANSFER, RETURN_RESULT, NOTIFICATION, FORM_INFORM, FORM_POSTAL, FORM_SIGN,
+@Deployment(resources = {"processes/land-use-certificate-first.bpmn", INTAKE, FEE_PAYMENT, SUPPLEMENT, TRANSFER, RETURN_RESULT, NOTIFICATION, FORM_INFORM, FORM_POSTAL, FORM_SIGN,
     ROUTING, PROCESSING_TIME, TIME_RULES, STAGE_BUDGET, ESCALATION_RULES, APOLOGY, ESCALATION,
     FORM_APOLOGY, FORM_DIRECT, FORM_SUPERVISE, FORM_CHECK, FORM_TRANSFER, "forms/verify-land-origin.form", "forms/appraise-land.form",
     "forms/assess-tax.form", "forms/confirm-tax-paid.form", "forms/send-land-information-on-paper.form", "forms/sign-certificate.form", FORM_RETURN})

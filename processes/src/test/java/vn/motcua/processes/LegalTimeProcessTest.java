@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * construction permit (15 working days, clock restarts on supplement) and the first land-use certificate (stage
  * budgets 3/10/3/4, clock paused on supplement and payment), both received on Monday 16 November 2026 at 09:00.
  */
-@Deployment(resources = {"processes/construction-permit.bpmn", "processes/land-use-certificate-first.bpmn", INTAKE,
+@Deployment(resources = {"processes/construction-permit.bpmn", "processes/land-use-certificate-first.bpmn", INTAKE, FEE_PAYMENT,
     SUPPLEMENT, TRANSFER, RETURN_RESULT, NOTIFICATION, FORM_INFORM, FORM_POSTAL, FORM_SIGN, ROUTING, PROCESSING_TIME, TIME_RULES, STAGE_BUDGET, ESCALATION_RULES, APOLOGY,
     ESCALATION, FORM_APOLOGY, FORM_DIRECT, FORM_SUPERVISE, FORM_CHECK, FORM_TRANSFER, "forms/appraise-construction.form",
     "forms/inspect-site.form", FORM_APPROVE, FORM_RETURN, "forms/verify-land-origin.form", "forms/appraise-land.form",
@@ -263,9 +263,10 @@ class LegalTimeProcessTest extends ProcessTestSupport {
     assertThat(due(dossier, OVERDUE)).isEqualTo("2026-12-10T09:00");
     assertThat(dossier.timers(APOLOGY_DUE)).isEmpty();
     // then: the applicant is told, with both dates, beside the flow
-    assertThat(dossier.notices()).containsExactly("APOLOGY");
+    assertThat(dossier.notices()).containsExactly("RECEIVED", "APOLOGY");
     Map<String, Object> notice = engine.getRuntimeService().getVariables(engine.getRuntimeService()
-        .createProcessInstanceQuery().processDefinitionKey("notifyApplicant").singleResult().getId());
+        .createProcessInstanceQuery().processDefinitionKey("notifyApplicant").variableValueEquals("notice", "APOLOGY")
+        .singleResult().getId());
     assertThat(notice).containsEntry("receiptCode", dossier.receiptCode).containsEntry("receivingAgency", "H180")
         .containsEntry("applicantName", "Nguyễn Văn An");
     assertThat(local((Date) notice.get("dossierDeadline"))).isEqualTo("2026-12-10T09:00");
@@ -296,7 +297,7 @@ class LegalTimeProcessTest extends ProcessTestSupport {
 
     // then: what was raised about the stage ends with it; the applicant is told to collect the result
     assertThat(dossier.openTasks()).containsExactly("Task_ReturnResult");
-    assertThat(dossier.notices()).containsExactly("APOLOGY", "RESULT");
+    assertThat(dossier.notices()).containsExactly("RECEIVED", "APOLOGY", "RESULT");
   }
 
   @Test

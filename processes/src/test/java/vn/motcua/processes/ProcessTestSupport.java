@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public abstract class ProcessTestSupport {
 
   public static final String INTAKE = "processes/building-blocks/intake.bpmn";
+  public static final String FEE_PAYMENT = "processes/building-blocks/fee-payment.bpmn";
   public static final String SUPPLEMENT = "processes/building-blocks/supplement.bpmn";
   public static final String TRANSFER = "processes/building-blocks/transfer.bpmn";
   public static final String RETURN_RESULT = "processes/building-blocks/return-result.bpmn";
@@ -108,6 +109,7 @@ public abstract class ProcessTestSupport {
     vars.put("communeCode", "06148");
     vars.put("receivingAgency", receivingAgency);
     vars.put("applicantName", "Nguyễn Văn An");
+    vars.put("feeAmount", 0L);
     // what a procedure's legal-time rules give its building blocks
     vars.put("supplementPeriod", "P15D");
     return vars;
@@ -183,6 +185,14 @@ public abstract class ProcessTestSupport {
     public Dossier pay() {
       engine.getRuntimeService().createMessageCorrelation("FinancialObligationsPaid")
           .processInstanceBusinessKey(receiptCode)
+          .correlate();
+      return this;
+    }
+
+    /** The fee was paid: at the counter with a receipt, or online (then the capture-payment worker takes it). */
+    public Dossier payFee(String method, String reference) {
+      engine.getRuntimeService().createMessageCorrelation("FeePaid").processInstanceBusinessKey(receiptCode)
+          .setVariable("paymentMethod", method).setVariable("paymentReference", reference)
           .correlate();
       return this;
     }

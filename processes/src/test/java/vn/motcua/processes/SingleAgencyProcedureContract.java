@@ -46,6 +46,36 @@ abstract class SingleAgencyProcedureContract extends ProcessTestSupport {
   }
 
   @Test
+  void shouldReachTheCounterOnlyOnceTheFeeTheDecisionAsksForIsPaid() {
+    // given: the fee decision asked for a fee
+    Map<String, Object> variables = dossierVariables(expected().procedureCode(), expected().receivingAgency());
+    variables.put("feeAmount", 50_000L);
+    Dossier dossier = submit(variables);
+    assertThat(dossier.openTasks()).isEmpty();
+
+    // when
+    dossier.payFee("COUNTER", "BL-0000123");
+
+    // then
+    assertThat(dossier.candidateGroups(CHECK)).containsExactly(expected().receivingAgency() + ".counter");
+  }
+
+  @Test
+  void shouldCancelTheDossierWhenTheFeeIsNotPaidInTime() {
+    // given
+    Map<String, Object> variables = dossierVariables(expected().procedureCode(), expected().receivingAgency());
+    variables.put("feeAmount", 50_000L);
+    Dossier dossier = submit(variables);
+
+    // when
+    execute(dossier.timer("Event_FeePeriodExpired"));
+
+    // then
+    BpmnAwareTests.assertThat(dossier.instance).isEnded().hasPassed("EndEvent_FeeNotPaid")
+        .hasNotPassed("CallActivity_Intake");
+  }
+
+  @Test
   void shouldReturnResultWhenDossierIsCompleteAndApproved() {
     Expected e = expected();
     // given
@@ -56,8 +86,9 @@ abstract class SingleAgencyProcedureContract extends ProcessTestSupport {
     // when
     receive(dossier, e.handlingAgency(), e.receivingAgency());
 
-    // then: the legal deadline is fixed from the receipt time and every task is due by it
+    // then: the legal deadline is fixed from the receipt time and every task is due by it; the applicant is told
     assertThat(local((java.util.Date) dossier.variable("dossierDeadline"))).isEqualTo(e.deadline());
+    assertThat(dossier.notices()).containsExactly("RECEIVED");
     assertThat(dossier.candidateGroups(APPRAISE)).containsExactly(e.handlingAgency() + ".specialist");
     assertThat(local(dossier.task(APPRAISE).getDueDate())).isEqualTo(e.deadline());
 

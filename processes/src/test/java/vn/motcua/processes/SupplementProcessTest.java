@@ -7,7 +7,7 @@ import static vn.motcua.processes.ProcessTestSupport.*;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
-@Deployment(resources = {SUPPLEMENT})
+@Deployment(resources = {SUPPLEMENT, NOTIFICATION, FORM_INFORM})
 class SupplementProcessTest extends ProcessTestSupport {
 
   @Test
@@ -20,6 +20,22 @@ class SupplementProcessTest extends ProcessTestSupport {
 
     // then
     assertThat(dossier.endEvent()).isEqualTo("EndEvent_Supplemented");
+  }
+
+  @Test
+  void shouldTellTheApplicantEveryMissingDocumentWhenTheWaitBegins() {
+    // given
+    java.util.Map<String, Object> variables = dossierVariables("1.001193", "X06148");
+    variables.put("missingDocuments", "1. Giấy chứng sinh (bản chính)");
+
+    // when
+    Dossier dossier = start("supplement", variables);
+
+    // then: the notice is queued with what is missing, and the dossier waits without waiting for it
+    assertThat(dossier.notices()).containsExactly("SUPPLEMENT");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processDefinitionKey("notifyApplicant")
+        .variableName("missingDocuments").singleResult().getValue()).isEqualTo("1. Giấy chứng sinh (bản chính)");
+    assertThat(dossier.awaitingSupplement()).isTrue();
   }
 
   @Test

@@ -15,7 +15,7 @@ import org.springframework.http.ResponseEntity;
 /** The motcua REST API as the demo users call it. */
 public final class Api {
 
-  private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
+  static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
   };
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private static final com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>> LIST_TYPE =
@@ -54,10 +54,38 @@ public final class Api {
     return as(user).exchange(path, method, new HttpEntity<>(body, headers), OBJECT);
   }
 
+  /** The demo counter officer of each receiving agency, who receives the fee when it is paid at the counter. */
+  private static final Map<String, String> COUNTERS = Map.of("X06148", "chiminh.motcua", "X06100", "thatkhe.motcua",
+      "H180", "trangdinh.motcua", "TTHCC20", "tthcc.langson", "X02243", "thuonglam.motcua");
+
+  /**
+   * Submits a dossier, and when the fee decision asks for a fee, the applicant pays it at the receiving counter (as
+   * most do), so that the dossier reaches the counter's check. {@link #submitOwing} leaves the fee unpaid.
+   */
+  @SuppressWarnings("unchecked")
   public Map<String, Object> submit(String user, Map<String, Object> request) {
+    Map<String, Object> dossier = submitOwing(user, request);
+    if ("AWAITING_PAYMENT".equals(dossier.get("status")) && "FEE".equals(dossier.get("currentStage"))) {
+      String code = (String) dossier.get("receiptCode");
+      payAtCounter(COUNTERS.get(((Map<String, Object>) dossier.get("receivingAgency")).get("code")), code);
+      return dossier(user, code);
+    }
+    return dossier;
+  }
+
+  public Map<String, Object> submitOwing(String user, Map<String, Object> request) {
     ResponseEntity<Map<String, Object>> response = call(user, HttpMethod.POST, "/api/v1/dossiers", request);
     assertThat(response.getStatusCode().value()).as("submit: %s", response.getBody()).isEqualTo(201);
     return response.getBody();
+  }
+
+  /** The counter received the dossier's fee and gave a receipt. */
+  public void payAtCounter(String officer, String receiptCode) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> response = as(officer).exchange("/api/v1/dossiers/" + receiptCode + "/fee-payments",
+        HttpMethod.POST, new HttpEntity<>(Map.of("receiptNumber", "BL-" + receiptCode), headers), String.class);
+    assertThat(response.getStatusCode().value()).as("fee: %s", response.getBody()).isEqualTo(201);
   }
 
   public Map<String, Object> dossier(String user, String receiptCode) {

@@ -122,7 +122,15 @@ class CitizenInputsIT extends PostgresIntegrationTest {
         bad("a negative number of copies", f -> f.put("copies", "-5"), 400, "Số bản sao từ 1 đến 100."),
         bad("copies as text", f -> f.put("copies", "năm"), 400, "Hãy nhập một số."),
         bad("an unknown applicant category", f -> f.put("category", "KING"), 400,
-            "Đối tượng phải là CITIZEN, POOR_HOUSEHOLD, MERIT hoặc DISABLED."));
+            "Đối tượng phải là CITIZEN, POOR_HOUSEHOLD, MERIT hoặc DISABLED."),
+        bad("the result by post without an address", f -> f.put("returnMethod", "POST"), 400,
+            "Nhận kết quả qua bưu chính cần địa chỉ nhận."),
+        bad("an unknown way to receive the result", f -> f.put("returnMethod", "DRONE"), 400,
+            "Cách nhận kết quả là COUNTER (tại quầy), POST (bưu chính) hoặc ONLINE (trực tuyến)."),
+        bad("a postal address of 400 letters", f -> {
+          f.put("returnMethod", "POST");
+          f.put("postalAddress", "Thôn ".repeat(80));
+        }, 400, "Quá dài."));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -89,6 +89,7 @@ class CitizenJourneyIT extends PostgresIntegrationTest {
     long before = dossiersOf("citizen");
     new Select(browser.findElement(By.id("apply-communeCode"))).selectByValue("06148");
     browser.findElement(By.id("apply-phone")).sendKeys("0912345678");
+    browser.findElement(By.id("returnMethod-POST")).click();
     browser.findElement(By.id("file_TO_KHAI_KHAI_SINH")).sendKeys(
         file("to-khai.pdf", "<script>alert(1)</script>".getBytes()).toAbsolutePath().toString());
     browser.findElement(By.id("file_VAN_BAN_NGUOI_LAM_CHUNG")).sendKeys(
@@ -102,10 +103,13 @@ class CitizenJourneyIT extends PostgresIntegrationTest {
     assertThat(browser.findElement(By.id("problem-file_TO_KHAI_KHAI_SINH")).getText())
         .isEqualTo("Chỉ nhận tệp PDF, JPEG hoặc PNG (nhận biết theo nội dung tệp).");
     assertThat(browser.findElement(By.id("apply-phone")).getAttribute("value")).isEqualTo("0912345678");
+    assertThat(browser.findElement(By.id("problem-postalAddress")).getText())
+        .isEqualTo("Nhận kết quả qua bưu chính cần địa chỉ nhận.");
     assertThat(browser.findElement(By.id("circumstance-NO_BIRTH_CERTIFICATE")).isSelected()).isTrue();
     assertThat(dossiersOf("citizen")).isEqualTo(before);
 
-    // when: real files this time
+    // when: real files this time, and the result by post to their address
+    browser.findElement(By.id("apply-postalAddress")).sendKeys("Số 12, thôn Bản Mới, xã Chí Minh, tỉnh Lạng Sơn");
     browser.findElement(By.id("file_TO_KHAI_KHAI_SINH")).sendKeys(
         file("tờ khai khai sinh.pdf", Api.pdf("tờ khai")).toAbsolutePath().toString());
     browser.findElement(By.id("file_VAN_BAN_NGUOI_LAM_CHUNG")).sendKeys(
@@ -154,6 +158,13 @@ class CitizenJourneyIT extends PostgresIntegrationTest {
         "appraisalNote", "Đủ điều kiện"));
     api.complete("chiminh.chutich", code, "Task_Approve", Map.of("approval", "SIGN",
         "approvalNote", "Đồng ý đăng ký khai sinh"));
+    // then: the counter's return step already says how and where the applicant asked for it
+    String returnTask = (String) api.task("chiminh.motcua", code, "Task_ReturnResult").get("id");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> asked = (Map<String, Object>) ((Map<String, Object>) api.call("chiminh.motcua",
+        HttpMethod.GET, "/api/v1/tasks/" + returnTask, null).getBody().get("form")).get("values");
+    assertThat(asked).containsEntry("returnMethod", "POST")
+        .containsEntry("postalAddress", "Số 12, thôn Bản Mới, xã Chí Minh, tỉnh Lạng Sơn");
     api.complete("chiminh.motcua", code, "Task_ReturnResult", Map.of("returnMethod", "ONLINE"));
     browser.get(url("/cong-dan/ho-so/" + code));
 

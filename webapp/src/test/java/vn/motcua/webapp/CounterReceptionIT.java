@@ -70,6 +70,7 @@ class CounterReceptionIT extends PostgresIntegrationTest {
     pages.clear();
     pages.sendKeys("3");
     browser.findElement(By.id("paper_BAN_CHINH")).click();
+    browser.findElement(By.id("reception-fee-receipt")).sendKeys("BL-0000123");
     browser.findElement(By.id("file_BAN_SAO_CAN_CHUNG_THUC")).sendKeys(
         scan("ban-sao.pdf", Api.pdf("bản sao")).toString());
     long before = jdbc.queryForObject("select count(*) from dossier", Long.class);
@@ -96,6 +97,9 @@ class CounterReceptionIT extends PostgresIntegrationTest {
     assertThat(jdbc.queryForObject("select text from dossier_comment c join dossier d on d.id = c.dossier_id"
         + " where d.receipt_code = ?", String.class, code))
         .isEqualTo("Đã nhận bản giấy, chưa số hóa:\n1. Bản chính giấy tờ, văn bản làm cơ sở chứng thực (bản chính)");
+
+    assertThat(jdbc.queryForObject("select p.receipt_number || ' ' || p.status from fee_payment p join dossier d"
+        + " on d.id = p.dossier_id where d.receipt_code = ?", String.class, code)).isEqualTo("BL-0000123 PAID");
 
     // when: the officer finds it complete
     browser.findElement(By.cssSelector("input[name=completeness][value=COMPLETE]")).click();
@@ -141,6 +145,36 @@ class CounterReceptionIT extends PostgresIntegrationTest {
         "mã hồ sơ " + code, "1. Giấy chứng sinh (bản chính)");
     assertThat(api.dossier("chiminh.motcua", code)).containsEntry("status", "AWAITING_SUPPLEMENT")
         .containsEntry("channel", "POSTAL");
+  }
+
+  @Test
+  void shouldHandTheApplicantTheRefusalWithItsReasonsWhenTheCounterRefusesTheDossier() throws Exception {
+    // given: a marriage registration handed in at the Chí Minh counter by people of another province
+    now("2026-11-16T11:00");
+    WebDriver browser = Browser.driver();
+    Browser.signIn(port, "chiminh.motcua", "queue-title");
+    browser.get("http://localhost:" + port + "/workbench/tiep-nhan?thu-tuc=1.000894&lang=vi");
+    browser.findElement(By.id("apply-fullName")).sendKeys("Lò Văn Tú");
+    browser.findElement(By.id("apply-idNumber")).sendKeys("014095001122");
+    new Select(browser.findElement(By.id("apply-communeCode"))).selectByValue("06148");
+    browser.findElement(By.id("paper_TO_KHAI_KET_HON")).click();
+    browser.findElement(By.id("reception-submit")).click();
+
+    // when: the officer refuses it, with the reason
+    Browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("step-form")));
+    String code = browser.findElement(By.cssSelector("#task-panel p.muted a")).getText();
+    browser.findElement(By.cssSelector("input[name=completeness][value=REFUSE]")).click();
+    WebElement reason = browser.findElement(By.cssSelector("textarea[name=refusalReason]"));
+    Browser.waiting().until(ExpectedConditions.visibilityOf(reason));
+    reason.sendKeys("Hai bên nam, nữ không cư trú tại xã Chí Minh; nộp tại UBND xã nơi cư trú");
+    browser.findElement(By.id("complete")).click();
+
+    // then: the refusal (form 03) is there to print, with the reason, and the dossier is closed
+    WebElement refusal = Browser.waiting().until(
+        ExpectedConditions.presenceOfElementLocated(By.id("letter-RECEPTION_REFUSAL")));
+    assertThat(pdfText(download(refusal.getAttribute("href")))).contains("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
+        "Hai bên nam, nữ không cư trú tại xã Chí Minh", "ỦY BAN NHÂN DÂN XÃ CHÍ MINH");
+    assertThat(api.dossier("chiminh.motcua", code)).containsEntry("status", "REFUSED");
   }
 
   private static java.nio.file.Path scan(String name, byte[] content) throws Exception {

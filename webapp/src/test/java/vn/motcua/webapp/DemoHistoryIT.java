@@ -102,10 +102,13 @@ class DemoHistoryIT {
     // then: some were sent back once for supplement, and the clock waited for the applicant
     assertThat(jdbc.queryForObject("select count(distinct dossier_id) from dossier_audit where action ="
         + " 'SUPPLEMENT_REQUESTED'", Long.class)).isPositive();
-    // then: every applicant was told of each apology and each answer ready at the counter, in its time
+    // then: every applicant was told of the receipt with its appointment, each supplement asked, each apology and
+    // each answer ready at the counter, in its time
     assertThat(jdbc.queryForObject("select count(*) from dossier_audit where action = 'NOTICE_SENT'", Long.class))
-        .isEqualTo(jdbc.queryForObject("select count(*) from dossier_audit where action = 'DEADLINE_EXTENDED'",
-            Long.class) + jdbc.queryForObject("select count(*) from dossier_stage where stage = 'RETURN'", Long.class))
+        .isEqualTo(count("deadline is not null")
+            + jdbc.queryForObject("select count(*) from dossier_audit where action = 'SUPPLEMENT_REQUESTED'", Long.class)
+            + jdbc.queryForObject("select count(*) from dossier_audit where action = 'DEADLINE_EXTENDED'", Long.class)
+            + jdbc.queryForObject("select count(*) from dossier_stage where stage = 'RETURN'", Long.class))
         .isPositive();
     assertThat(jdbc.queryForObject("select count(*) from act_ru_ext_task", Long.class)).isZero();
   }

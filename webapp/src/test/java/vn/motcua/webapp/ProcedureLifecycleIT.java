@@ -9,8 +9,11 @@ import java.util.HashMap;
 import org.springframework.http.HttpMethod;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +36,10 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
 
   @Autowired
   private Simulators simulators;
+  @Autowired
+  private org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @org.springframework.boot.test.web.server.LocalServerPort
+  private int port;
 
   /** A step: who does it, which task, in which candidate group, with what decisions. */
   record Step(String user, String taskKey, String group, Map<String, Object> values) {
@@ -154,13 +161,76 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void shouldTakeEveryDossierToItsResultWhenTheDemoUsersDoEachStep(Scenario scenario) {
-    // given
+    // given / when
+    String code = drive(scenario);
+
+    // then: finished (by post, once the worker has ordered the postal service to pick the result up)
+    Map<String, Object> dossier = await().atMost(Duration.ofSeconds(30))
+        .until(() -> api.dossier(scenario.submitter(), code), d -> d.get("finishedAt") != null);
+    assertThat(dossier.get("status")).isEqualTo(scenario.finalStatus());
+    if (scenario.steps().stream().anyMatch(step -> "POST".equals(step.values().get("returnMethod")))) {
+      assertThat(simulators.postal().orders()).filteredOn(order -> order.item().endsWith(code)).singleElement()
+          .satisfies(order -> assertThat(order.address()).isEqualTo(POSTAL_ADDRESS));
+    }
+    assertThat(dossier.get("deadline")).isEqualTo(scenario.deadline());
+    assertThat(dossier.get("finishedAt")).isNotNull();
+    // the fee, paid at the counter before it checked the dossier, is the applicant's part of the tracking sheet
+    boolean fee = ((Number) ((Map<String, Object>) dossier.get("fee")).get("amount")).longValue() > 0;
+    assertThat(stages(dossier).get(0).get("stage")).isEqualTo(fee ? "FEE" : "RECEIVE");
+    List<Map<String, Object>> stages = stages(dossier).stream().filter(s -> !"FEE".equals(s.get("stage"))).toList();
+    assertThat(stages).extracting(s -> s.get("candidateGroup"))
+        .containsExactlyElementsOf(scenario.steps().stream().map(Step::group).toList());
+    assertThat(stages).allSatisfy(stage -> {
+      assertThat(stage).containsEntry("state", "COMPLETED");
+      assertThat(stage.get("completedBy")).isNotNull();
+    });
+    for (int i = 1; i < stages.size(); i++) {
+      assertThat(stages.get(i).get("handedOverBy")).as("hand-over into stage %d", i)
+          .isEqualTo(stages.get(i - 1).get("completedBy"));
+    }
+    if (scenario.deadline() != null) {
+      // everything happened at Monday 09:00, well before any deadline
+      assertThat(dossier.get("timeliness")).isIn("EARLY", "ON_TIME");
+    }
+  }
+
+  @Test
+  void shouldOfferTheLandCertificateItIssuedWhenTheSamePersonAppliesForABuildingPermit() {
+    // given: the citizen's first land-use certificate was issued and returned
+    String land = drive(scenarios().filter(s -> s.request().get("procedureCode").equals("1.004227")).findFirst()
+        .orElseThrow());
+    await().atMost(Duration.ofSeconds(30)).until(() -> api.dossier("citizen", land).get("status"),
+        "RESULT_RETURNED"::equals);
+    WebSession citizen = new WebSession(port, "citizen");
+
+    // when: they apply for a building permit online
+    String form = "/cong-dan/nop/1.009997";
+    String page = citizen.get(form + "?lang=vi").body();
+
+    // then: the proof of land-use rights is the certificate they were issued, on offer instead of an upload
+    Matcher offered = Pattern.compile("name=\"reuse_GIAY_TO_QUYEN_SU_DUNG_DAT\" value=\"(\\d+)\"").matcher(page);
+    assertThat(offered.find()).as("the certificate on offer").isTrue();
+    assertThat(page).contains("Dùng kết quả đã được cấp cho Ông/Bà");
+
+    // when: they submit with it
+    Map<String, Object> fields = new HashMap<>(Map.of("fullName", "Nguyễn Văn An", "idNumber", "020190001234",
+        "phone", "0912345678", "communeCode", "06148", "reuse_GIAY_TO_QUYEN_SU_DUNG_DAT", offered.group(1),
+        "file_DON_DE_NGHI_GPXD", new WebSession.FilePart("don.pdf", Api.pdf("đơn")),
+        "file_BAN_VE_THIET_KE", new WebSession.FilePart("ban-ve.pdf", Api.pdf("bản vẽ"))));
+    assertThat(citizen.postMultipart(form, form, fields).statusCode()).isEqualTo(302);
+
+    // then: the new dossier holds the issued certificate as that component
+    assertThat(jdbc.queryForObject("select count(*) from dossier_document d join dossier x on x.id = d.dossier_id"
+        + " where x.procedure_code = '1.009997' and d.requirement_code = 'GIAY_TO_QUYEN_SU_DUNG_DAT'"
+        + " and d.reused_from = ?", Long.class, Long.valueOf(offered.group(1)))).isEqualTo(1);
+  }
+
+  /** Submits the scenario's dossier and has each of its steps done by the user it names. */
+  private String drive(Scenario scenario) {
     Map<String, Object> submitted = api.submit(scenario.submitter(), scenario.request());
     String code = (String) submitted.get("receiptCode");
     assertThat(code).matches("[A-Z0-9-]+-261116-\\d{4}");
     assertThat(((Number) ((Map<?, ?>) submitted.get("fee")).get("amount")).longValue()).isEqualTo(scenario.fee());
-
-    // when: each step is done by a user of the agency the routing decision names
     for (Step step : scenario.steps()) {
       if (step.taskKey().equals(PAID)) {
         // the applicant pays the tax notice; the counter records the receipt
@@ -180,32 +250,7 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
       }
       api.complete(step.user(), code, step.taskKey(), step.values());
     }
-
-    // then: finished (by post, once the worker has ordered the postal service to pick the result up)
-    Map<String, Object> dossier = await().atMost(Duration.ofSeconds(30))
-        .until(() -> api.dossier(scenario.submitter(), code), d -> d.get("finishedAt") != null);
-    assertThat(dossier.get("status")).isEqualTo(scenario.finalStatus());
-    if (scenario.steps().stream().anyMatch(step -> "POST".equals(step.values().get("returnMethod")))) {
-      assertThat(simulators.postal().orders()).filteredOn(order -> order.item().endsWith(code)).singleElement()
-          .satisfies(order -> assertThat(order.address()).isEqualTo(POSTAL_ADDRESS));
-    }
-    assertThat(dossier.get("deadline")).isEqualTo(scenario.deadline());
-    assertThat(dossier.get("finishedAt")).isNotNull();
-    List<Map<String, Object>> stages = stages(dossier);
-    assertThat(stages).extracting(s -> s.get("candidateGroup"))
-        .containsExactlyElementsOf(scenario.steps().stream().map(Step::group).toList());
-    assertThat(stages).allSatisfy(stage -> {
-      assertThat(stage).containsEntry("state", "COMPLETED");
-      assertThat(stage.get("completedBy")).isNotNull();
-    });
-    for (int i = 1; i < stages.size(); i++) {
-      assertThat(stages.get(i).get("handedOverBy")).as("hand-over into stage %d", i)
-          .isEqualTo(stages.get(i - 1).get("completedBy"));
-    }
-    if (scenario.deadline() != null) {
-      // everything happened at Monday 09:00, well before any deadline
-      assertThat(dossier.get("timeliness")).isIn("EARLY", "ON_TIME");
-    }
+    return code;
   }
 
   @SuppressWarnings("unchecked")

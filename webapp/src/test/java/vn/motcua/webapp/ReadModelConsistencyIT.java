@@ -64,8 +64,9 @@ class ReadModelConsistencyIT extends PostgresIntegrationTest {
     assertMatchesEngine(code);
     Map<String, Object> resumed = api.dossier("citizen", code);
     assertThat(resumed).containsEntry("status", "IN_PROGRESS");
-    assertThat(stages(resumed)).filteredOn(s -> "APPLICANT".equals(s.get("candidateGroup")))
-        .singleElement().satisfies(s -> assertThat(s).containsEntry("state", "COMPLETED"));
+    assertThat(stages(resumed)).filteredOn(s -> "SUPPLEMENT".equals(s.get("stage")))
+        .singleElement().satisfies(s -> assertThat(s).containsEntry("state", "COMPLETED")
+            .containsEntry("candidateGroup", "APPLICANT"));
   }
 
   @Test

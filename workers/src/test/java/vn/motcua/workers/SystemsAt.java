@@ -7,6 +7,6 @@ public final class SystemsAt {
   }
 
   public static SystemsSettings url(String url, int timeoutMillis) {
-    return new SystemsSettings(url, "", url, "", url, "", url, "", url, "", url, "", timeoutMillis);
+    return new SystemsSettings(url, "", url, "", url, "", url, "", "test-secret", url, "", url, "", timeoutMillis);
   }
 }

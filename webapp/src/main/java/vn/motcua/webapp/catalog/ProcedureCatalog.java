@@ -56,6 +56,23 @@ public class ProcedureCatalog {
         id -> read(repository.getProcessDefinition(id)));
   }
 
+  /** The BPMN XML of a procedure's deployed definition, for the diagram viewer; none for any other definition. */
+  public Optional<byte[]> diagram(String processDefinitionId) {
+    if (processDefinitionId == null || !processDefinitionId.matches("[A-Za-z0-9:_.-]{1,100}")) {
+      return Optional.empty();
+    }
+    try {
+      if (byDefinition(processDefinitionId).isEmpty()) {
+        return Optional.empty();
+      }
+      try (java.io.InputStream xml = repository.getProcessModel(processDefinitionId)) {
+        return Optional.of(xml.readAllBytes());
+      }
+    } catch (org.camunda.bpm.engine.ProcessEngineException | java.io.IOException notThere) {
+      return Optional.empty();
+    }
+  }
+
   private Optional<Procedure> read(ProcessDefinition definition) {
     BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
     Process process = model.getModelElementById(definition.getKey());

@@ -24,8 +24,11 @@ public class Rules {
   public record Fee(long amount, String basis) {
   }
 
-  /** One document the applicant must provide. */
-  public record RequiredDocument(String code, String name, String nameEn, String form) {
+  /**
+   * A document the dossier needs: its code, names, form (original, copy, certified copy), and the procedure whose
+   * result, once issued to the same person, stands in for it ({@code resultOf}, none for most).
+   */
+  public record RequiredDocument(String code, String name, String nameEn, String form, String resultOf) {
   }
 
   /** What the decisions need to know about the dossier. */
@@ -86,7 +89,7 @@ public class Rules {
     vars.put("circumstances", circumstances);
     return decisions.evaluateDecisionTableByKey("requiredDocuments").variables(vars).evaluate().getResultList().stream()
         .map(row -> new RequiredDocument((String) row.get("documentCode"), (String) row.get("name"),
-            (String) row.get("nameEn"), (String) row.get("form")))
+            (String) row.get("nameEn"), (String) row.get("form"), (String) row.get("resultOf")))
         .toList();
   }
 

@@ -37,8 +37,11 @@ public class ApplicationForm {
 
   private static final List<String> CATEGORIES = List.of("CITIZEN", "POOR_HOUSEHOLD", "MERIT", "DISABLED");
 
-  /** A component for a required document: a file uploaded now, or an earlier file of the same person reused. */
-  public record Component(String requirementCode, DocumentService.Upload upload, Long reuse) {
+  /**
+   * A component for a required document: a file uploaded now (or saved in the draft), or an earlier file or issued
+   * result of the same person reused.
+   */
+  public record Component(Rules.RequiredDocument required, DocumentService.Upload upload, Long reuse) {
   }
 
   /**
@@ -92,10 +95,12 @@ public class ApplicationForm {
 
   /**
    * Reads and checks the posted form. {@code reuseOf} is whose earlier files may be reused: the signed-in
-   * citizen's own, or at the counter the applicant's whose ID number was typed.
+   * citizen's own, or at the counter the applicant's whose ID number was typed; {@code saved} are the files of the
+   * draft the form was opened from, by required document, used where the form still ticks them.
    */
   public Filled read(ProcedureView procedure, Channel channel, String receivingAgency,
-      MultiValueMap<String, String> form, MultipartRequest upload, String reuseOf) throws IOException {
+      MultiValueMap<String, String> form, MultipartRequest upload, String reuseOf,
+      Map<String, DocumentService.Upload> saved) throws IOException {
     Map<String, String> entered = new LinkedHashMap<>(form.toSingleValueMap());
     entered.remove("_csrf");
     List<String> asked = form.getOrDefault("circumstances", List.of());
@@ -108,11 +113,15 @@ public class ApplicationForm {
         value(form, "communeCode"),
         new SubmitDossierRequest.ApplicantData(value(form, "fullName"), value(form, "idNumber"), value(form, "phone"),
             value(form, "email"), value(form, "address"), value(form, "category")),
-        circumstances, number(form, "copies", errors), number(form, "pages", errors));
+        circumstances, number(form, "copies", errors), number(form, "pages", errors), value(form, "returnMethod"),
+        value(form, "postalAddress"));
     for (ConstraintViolation<SubmitDossierRequest> violation : validator.validate(request)) {
       String path = violation.getPropertyPath().toString();
       errors.putIfAbsent(path.startsWith("applicant.") ? path.substring("applicant.".length()) : path,
           violation.getMessage());
+    }
+    if ("POST".equals(request.returnMethod()) && request.postalAddress() == null) {
+      errors.putIfAbsent("postalAddress", text("dossier.postalAddress.required"));
     }
     if (channel == Channel.ONLINE && request.applicant().phone() == null && request.applicant().email() == null) {
       errors.putIfAbsent("phone", text("apply.contact.required"));
@@ -130,12 +139,14 @@ public class ApplicationForm {
       if (given.isPresent()) {
         try {
           documents.check(given.get());
-          components.add(new Component(doc.code(), given.get(), null));
+          components.add(new Component(doc, given.get(), null));
         } catch (ApiException refused) {
           errors.put(field, text(refused.messageKey(), refused.arguments()));
         }
       } else if (reuse != null && earlier != null && reuse.equals(String.valueOf(earlier.id()))) {
-        components.add(new Component(doc.code(), null, earlier.id()));
+        components.add(new Component(doc, null, earlier.id()));
+      } else if (saved.containsKey(doc.code()) && form.containsKey("draft_" + doc.code())) {
+        components.add(new Component(doc, saved.get(doc.code()), null));
       } else if (channel == Channel.ONLINE) {
         errors.put(field, text("apply.document.missing", doc.name()));
       } else if (form.containsKey("paper_" + doc.code())) {
@@ -158,8 +169,7 @@ public class ApplicationForm {
 
   private Map<String, DocumentView> reusable(List<Rules.RequiredDocument> required, String idNumber) {
     boolean wellFormed = idNumber != null && idNumber.matches("\\d{12}");
-    return documents.reusable(wellFormed ? idNumber : null,
-        required.stream().map(Rules.RequiredDocument::code).toList());
+    return documents.reusable(wellFormed ? idNumber : null, required);
   }
 
   private static String value(MultiValueMap<String, String> form, String field) {

@@ -33,7 +33,7 @@ public class Applications {
   @Transactional
   public Dossier submit(SubmitDossierRequest request, List<ApplicationForm.Component> components, Staff by) {
     Dossier dossier = dossiers.submit(request, by);
-    components.forEach(c -> documents.attachComponent(dossier, c.requirementCode(), c.upload(), c.reuse(), by));
+    components.forEach(c -> documents.attachComponent(dossier, c.required(), c.upload(), c.reuse(), by));
     return dossier;
   }
 

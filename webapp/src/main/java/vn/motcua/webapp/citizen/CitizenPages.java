@@ -30,6 +30,7 @@ import vn.motcua.webapp.dossier.DossierQueries;
 import vn.motcua.webapp.dossier.DossierService;
 import vn.motcua.webapp.dossier.DossierView;
 import vn.motcua.webapp.dossier.RatingReason;
+import vn.motcua.webapp.payment.FeePayments;
 import vn.motcua.webapp.people.Staff;
 import vn.motcua.webapp.people.StaffDirectory;
 import vn.motcua.webapp.system.ApiException;
@@ -53,11 +54,19 @@ class CitizenPages {
   private final DossierService dossierService;
   private final DocumentService documents;
   private final StaffDirectory directory;
+  private final FeePayments payments;
+  private final Drafts drafts;
   private final MessageSource messages;
+
+  /** A saved e-form as the citizen's home lists it. */
+  record DraftItem(Long id, String procedureCode, String procedureName, java.time.Instant savedAt) {
+  }
 
   CitizenPages(ProcedureViews procedures, ApplicationForm applicationForm, Applications applications,
       IdentityLookups lookups, DossierQueries dossiers, DossierService dossierService, DocumentService documents,
-      StaffDirectory directory, MessageSource messages) {
+      StaffDirectory directory, FeePayments payments, Drafts drafts, MessageSource messages) {
+    this.payments = payments;
+    this.drafts = drafts;
     this.procedures = procedures;
     this.applicationForm = applicationForm;
     this.applications = applications;
@@ -72,6 +81,9 @@ class CitizenPages {
   @GetMapping
   String home(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal Staff me, Model model) {
     model.addAttribute("me", me);
+    model.addAttribute("drafts", drafts.of(me).stream().map(d -> new DraftItem(d.getId(), d.getProcedureCode(),
+        procedures.one(d.getProcedureCode(), null).map(ProcedureView::name).orElse(d.getProcedureCode()),
+        d.getSavedAt())).toList());
     model.addAttribute("dossiers", dossiers.list(me, PageRequest.of(Math.max(0, page), 20)));
     return "citizen/home";
   }
@@ -79,8 +91,18 @@ class CitizenPages {
   // ---------------------------------------------------------------------------------------------------- the e-form
 
   @GetMapping("/nop/{code}")
-  String form(@PathVariable String code, @AuthenticationPrincipal Staff me, Model model,
+  String form(@PathVariable String code, @RequestParam(name = "nhap", required = false) Long draftId,
+      @RequestParam(name = "luu", required = false) String saved, @AuthenticationPrincipal Staff me, Model model,
       HttpServletResponse response) {
+    if (draftId != null) {
+      Drafts.Opened draft = drafts.open(draftId, me);
+      Map<String, String> entered = new LinkedHashMap<>();
+      draft.fields().forEach((name, values) -> entered.put(name, values.isEmpty() ? null : values.get(0)));
+      model.addAttribute("notice", saved != null ? text("draft.saved") : null);
+      draftOf(draftId, draft.fileNames(), model);
+      return form(code, entered, draft.fields().getOrDefault("circumstances", List.of()), Map.of(), null, me, model,
+          response);
+    }
     Map<String, String> entered = new LinkedHashMap<>();
     entered.put("fullName", me.fullName());
     entered.put("email", me.email());
@@ -96,10 +118,14 @@ class CitizenPages {
   @GetMapping("/nop/{code}/giay-to")
   String checklist(@PathVariable String code,
       @RequestParam(name = "circumstances", required = false) List<String> circumstances,
-      @AuthenticationPrincipal Staff me, Model model) {
+      @RequestParam(name = "draft", required = false) Long draftId, @AuthenticationPrincipal Staff me,
+      Model model) {
     ProcedureView procedure = onlineProcedure(code);
     applicationForm.checklist(procedure, applicationForm.known(procedure, circumstances),
         directory.citizenIdOf(me.username()).orElse(null), model);
+    if (draftId != null) {
+      draftOf(draftId, drafts.open(draftId, me).fileNames(), model);
+    }
     model.addAttribute("fieldErrors", Map.of());
     return "citizen/fragments :: checklist";
   }
@@ -109,8 +135,15 @@ class CitizenPages {
       MultipartRequest upload, @AuthenticationPrincipal Staff me, Model model, HttpServletResponse response)
       throws IOException {
     ProcedureView procedure = onlineProcedure(code);
+    Long draftId = draftId(form);
+    if ("draft".equals(form.getFirst("action"))) {
+      return saveDraft(procedure, draftId, form, upload, me, model, response);
+    }
     ApplicationForm.Filled filled = applicationForm.read(procedure, Channel.ONLINE, null, form, upload,
-        directory.citizenIdOf(me.username()).orElse(null));
+        directory.citizenIdOf(me.username()).orElse(null), draftId == null ? Map.of() : drafts.uploads(draftId, me));
+    if (draftId != null) {
+      draftOf(draftId, drafts.open(draftId, me).fileNames(), model);
+    }
     if (!filled.errors().isEmpty()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return form(code, filled.entered(), filled.circumstances(), filled.errors(), text("apply.invalid"), me, model,
@@ -118,6 +151,9 @@ class CitizenPages {
     }
     try {
       Dossier dossier = applications.submit(filled.request(), filled.components(), me);
+      if (draftId != null) {
+        drafts.delete(draftId, me);
+      }
       return "redirect:/cong-dan/ho-so/" + dossier.getReceiptCode() + "?nop=1";
     } catch (ApiException refused) {
       response.setStatus(refused.status().value());
@@ -182,6 +218,19 @@ class CitizenPages {
     }
   }
 
+  /** Sends the applicant to the payment gateway's checkout page for the fee the dossier waits for. */
+  @PostMapping("/ho-so/{receiptCode}/thanh-toan")
+  String pay(@PathVariable String receiptCode, @AuthenticationPrincipal Staff me, Model model,
+      HttpServletResponse response) {
+    mine(receiptCode, me);
+    try {
+      return "redirect:" + payments.checkout(receiptCode, "/cong-dan/ho-so/" + receiptCode, me);
+    } catch (ApiException refused) {
+      response.setStatus(refused.status().value());
+      return dossierPage(receiptCode, me, model, null, text(refused));
+    }
+  }
+
   @PostMapping("/ho-so/{receiptCode}/danh-gia")
   String rate(@PathVariable String receiptCode, @RequestParam(required = false) String score,
       @RequestParam(name = "reasons", required = false) List<String> reasons,
@@ -213,7 +262,50 @@ class CitizenPages {
     return documents.open(id, me).response(download);
   }
 
+  @PostMapping("/nhap/{id}/xoa")
+  String deleteDraft(@PathVariable Long id, @AuthenticationPrincipal Staff me) {
+    drafts.delete(id, me);
+    return "redirect:/cong-dan?nhap-xoa=1";
+  }
+
   // ---------------------------------------------------------------------------------------------------- helpers
+
+  /** Saves the form as a draft (files checked, nothing else required) and opens it again. */
+  private String saveDraft(ProcedureView procedure, Long draftId, MultiValueMap<String, String> form,
+      MultipartRequest upload, Staff me, Model model, HttpServletResponse response) throws IOException {
+    Map<String, DocumentService.Upload> uploads = new LinkedHashMap<>();
+    for (Map.Entry<String, List<MultipartFile>> part : upload.getMultiFileMap().entrySet()) {
+      if (part.getKey().startsWith("file_") && !part.getValue().isEmpty()) {
+        ApplicationForm.given(part.getValue().get(0)).ifPresent(f -> uploads.put(part.getKey().substring(5), f));
+      }
+    }
+    try {
+      Long saved = drafts.save(draftId, procedure.code(), form, uploads, me);
+      return "redirect:/cong-dan/nop/" + procedure.code() + "?nhap=" + saved + "&luu=1";
+    } catch (ApiException refused) {
+      response.setStatus(refused.status().value());
+      Map<String, String> entered = new LinkedHashMap<>(form.toSingleValueMap());
+      if (draftId != null) {
+        draftOf(draftId, drafts.open(draftId, me).fileNames(), model);
+      }
+      return form(procedure.code(), entered, applicationForm.known(procedure, form.get("circumstances")), Map.of(),
+          text(refused), me, model, response);
+    }
+  }
+
+  private static Long draftId(MultiValueMap<String, String> form) {
+    String value = form.getFirst("draft");
+    try {
+      return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("draft.notFound", value);
+    }
+  }
+
+  private static void draftOf(Long draftId, Map<String, String> fileNames, Model model) {
+    model.addAttribute("draftId", draftId);
+    model.addAttribute("draftFiles", fileNames);
+  }
 
   private String form(String code, Map<String, String> entered, List<String> circumstances,
       Map<String, String> errors, String error, Staff me, Model model, HttpServletResponse response) {
@@ -249,6 +341,7 @@ class CitizenPages {
     model.addAttribute("documents", documents.list(receiptCode, me).stream()
         .filter(d -> DocumentService.APPLICANT_KINDS.contains(d.kind())).toList());
     model.addAttribute("reasons", RatingReason.values());
+    model.addAttribute("payments", payments.of(dossiers.find(receiptCode).orElseThrow()));
     model.addAttribute("notice", notice);
     model.addAttribute("error", error);
     return "citizen/dossier";

@@ -45,9 +45,12 @@ import org.springframework.stereotype.Component;
 import vn.motcua.processes.legaltime.LegalCalendar;
 import vn.motcua.webapp.document.DocumentService;
 import vn.motcua.webapp.dossier.Channel;
+import vn.motcua.webapp.dossier.Dossier;
 import vn.motcua.webapp.dossier.DossierService;
 import vn.motcua.webapp.dossier.DossierStatus;
 import vn.motcua.webapp.dossier.SubmitDossierRequest;
+import vn.motcua.webapp.payment.FeePayments;
+import vn.motcua.webapp.people.AgencyRole;
 import vn.motcua.webapp.people.Staff;
 import vn.motcua.webapp.people.StaffDirectory;
 import vn.motcua.webapp.report.PdfFonts;
@@ -85,10 +88,12 @@ class DemoHistory implements ApplicationRunner {
   private final DossierService dossiers;
   private final Worklist worklist;
   private final DocumentService documents;
+  private final FeePayments payments;
 
   DemoHistory(MotcuaProperties properties, ObjectMapper json, JdbcTemplate jdbc, LegalCalendar calendar,
       ProcessEngineConfigurationImpl engine, StaffDirectory directory, DossierService dossiers, Worklist worklist,
-      DocumentService documents) {
+      DocumentService documents, FeePayments payments) {
+    this.payments = payments;
     this.properties = properties;
     this.json = json;
     this.jdbc = jdbc;
@@ -128,7 +133,7 @@ class DemoHistory implements ApplicationRunner {
                       boolean supplement, int lateStep, int stalledStep) {
   }
 
-  private enum Action { SUBMIT, STEP, PAY, SUPPLEMENT }
+  private enum Action { SUBMIT, STEP, FEE, PAY, SUPPLEMENT }
 
   /** Something that happens at a moment: a submission, a step done, a payment recorded, documents supplemented. */
   private record Event(Instant at, Action action, Plan plan, String receiptCode, String taskId) {
@@ -242,6 +247,11 @@ class DemoHistory implements ApplicationRunner {
       switch (event.action()) {
         case SUBMIT -> submit(event.plan());
         case STEP -> complete(event);
+        // the fee, at the counter that receives the dossier (online payers of the past paid there too)
+        case FEE -> payments.paidAtCounter(event.receiptCode(), "BL-" + event.receiptCode(), staff(directory
+            .members(AgencyRole.COUNTER.groupOf(jdbc.queryForObject(
+                "select receiving_agency from dossier where receipt_code = ?", String.class, event.receiptCode())))
+            .stream().sorted().findFirst().orElseThrow()));
         case PAY -> dossiers.obligationsPaid(event.receiptCode(), "BL-" + event.receiptCode(),
             staff(event.plan().kind().paymentRecordedBy()));
         case SUPPLEMENT -> dossiers.supplement(event.receiptCode(), staff(event.plan().submitter()));
@@ -260,7 +270,7 @@ class DemoHistory implements ApplicationRunner {
           plan.place().commune(),
           new SubmitDossierRequest.ApplicantData(plan.applicant().fullName(), idNumber,
               String.format("09%08d", plan.number() * 104_729 % 100_000_000), null, null, null),
-          null, extra.get("copies"), extra.get("pages"));
+          null, extra.get("copies"), extra.get("pages"), null, null);
       String receiptCode = dossiers.submit(request, staff(plan.submitter())).getReceiptCode();
       plans.put(receiptCode, plan);
       next(plan, receiptCode);
@@ -310,10 +320,20 @@ class DemoHistory implements ApplicationRunner {
           }
         }
       }
-      String status = jdbc.queryForObject("select status from dossier where receipt_code = ?", String.class,
+      Map<String, Object> state = jdbc.queryForMap("select status, current_stage from dossier where receipt_code = ?",
           receiptCode);
-      boolean pays = DossierStatus.AWAITING_PAYMENT.name().equals(status) && plan.kind().paymentRecordedBy() != null;
+      String status = (String) state.get("status");
+      boolean fee = DossierStatus.AWAITING_PAYMENT.name().equals(status)
+          && Dossier.FEE_STAGE.equals(state.get("current_stage"));
+      boolean pays = !fee && DossierStatus.AWAITING_PAYMENT.name().equals(status)
+          && plan.kind().paymentRecordedBy() != null;
       boolean supplements = DossierStatus.AWAITING_SUPPLEMENT.name().equals(status);
+      if (fee && scheduled.add(receiptCode + " fee")) {
+        // paid as it is handed in at the counter; online, within the next working hours
+        boolean atCounter = plan.submitter().equals(plan.place().counter());
+        schedule(new Event(atCounter ? at : calendar.addWorkingMinutes(at, 30 + random.nextInt(600)), Action.FEE,
+            plan, receiptCode, null));
+      }
       if ((pays || supplements) && scheduled.add(receiptCode + " " + status)) {
         schedule(new Event(calendar.addWorkingMinutes(at, calendar.minutesPerDay() * (1 + random.nextInt(3))),
             pays ? Action.PAY : Action.SUPPLEMENT, plan, receiptCode, null));

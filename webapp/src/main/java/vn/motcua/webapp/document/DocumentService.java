@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.webapp.catalog.Rules;
 import vn.motcua.webapp.dossier.Dossier;
 import vn.motcua.webapp.dossier.DossierAccess;
 import vn.motcua.webapp.dossier.DossierJournal;
@@ -116,13 +117,15 @@ public class DocumentService {
    * that this dossier keeps its own record.
    */
   @Transactional
-  public DocumentView attachComponent(Dossier dossier, String requirementCode, Upload upload, Long reuse, Staff by) {
+  public DocumentView attachComponent(Dossier dossier, Rules.RequiredDocument required, Upload upload, Long reuse,
+      Staff by) {
+    String requirementCode = required.code();
     DossierDocument stored;
     if (reuse != null) {
+      // only what is on offer to this applicant for this document: their own earlier file or issued result
+      DocumentView offered = reusable(dossier.getApplicant().idNumber(), List.of(required)).get(requirementCode);
       DossierDocument earlier = documents.findById(reuse)
-          .filter(d -> requirementCode.equals(d.getRequirementCode()))
-          .filter(d -> dossiers.byId(d.getDossierId()).getApplicant().idNumber()
-              .equals(dossier.getApplicant().idNumber()))
+          .filter(d -> offered != null && offered.id().equals(d.getId()))
           .orElseThrow(() -> ApiException.badRequest("document.reuse.notYours"));
       stored = documents.save(DossierDocument.component(dossier.getId(), requirementCode, earlier.getFileName(),
           earlier.getContentType(), earlier.getContent(), earlier.getSha256(), earlier.getId(), by.username(),
@@ -140,12 +143,22 @@ public class DocumentService {
     return view(stored);
   }
 
-  /** The latest earlier component of this person for each of the required documents, to offer for reuse. */
+  /**
+   * What this person already had digitized, to offer for each required document instead of asking again: the latest
+   * component they handed in for it, or else the result a procedure issued them that stands in for it.
+   */
   @Transactional(readOnly = true)
-  public java.util.Map<String, DocumentView> reusable(String idNumber, java.util.Collection<String> codes) {
+  public java.util.Map<String, DocumentView> reusable(String idNumber, List<Rules.RequiredDocument> required) {
     java.util.Map<String, DocumentView> latest = new java.util.LinkedHashMap<>();
-    if (idNumber != null && !codes.isEmpty()) {
-      documents.componentsOf(idNumber, codes).forEach(d -> latest.putIfAbsent(d.requirementCode(), d));
+    if (idNumber == null || required.isEmpty()) {
+      return latest;
+    }
+    documents.componentsOf(idNumber, required.stream().map(Rules.RequiredDocument::code).toList())
+        .forEach(d -> latest.putIfAbsent(d.requirementCode(), d));
+    for (Rules.RequiredDocument doc : required) {
+      if (doc.resultOf() != null && !latest.containsKey(doc.code())) {
+        documents.resultsOf(idNumber, doc.resultOf()).stream().findFirst().ifPresent(d -> latest.put(doc.code(), d));
+      }
     }
     return latest;
   }

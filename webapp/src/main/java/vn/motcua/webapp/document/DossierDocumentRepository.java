@@ -28,6 +28,20 @@ interface DossierDocumentRepository extends JpaRepository<DossierDocument, Long>
   List<DocumentView> componentsOf(@Param("idNumber") String idNumber,
       @Param("codes") java.util.Collection<String> codes);
 
+  /**
+   * The results issued to the same person (by citizen ID) by a procedure, in dossiers whose result was returned: the
+   * signed copies first, the newest first.
+   */
+  @Query("""
+      select new vn.motcua.webapp.document.DocumentView(d.id, d.kind, d.fileName, d.contentType, d.sizeBytes,
+        d.sha256, d.step, d.taskId, d.uploadedBy, d.uploadedAt, d.signedFrom, d.signer, d.signedAt, d.requirementCode,
+        d.reusedFrom)
+      from DossierDocument d, vn.motcua.webapp.dossier.Dossier x
+      where x.id = d.dossierId and x.applicant.idNumber = :idNumber and x.procedureCode = :procedureCode
+        and x.status = vn.motcua.webapp.dossier.DossierStatus.RESULT_RETURNED and d.kind in ('RESULT', 'CERTIFICATE')
+      order by case when d.signedFrom is null then 1 else 0 end, d.uploadedAt desc, d.id desc""")
+  List<DocumentView> resultsOf(@Param("idNumber") String idNumber, @Param("procedureCode") String procedureCode);
+
   boolean existsByTaskIdAndKind(String taskId, String kind);
 
   java.util.Optional<DossierDocument> findBySignedFrom(Long original);

@@ -22,6 +22,10 @@ import vn.motcua.processes.legaltime.LegalClock;
 @Table(name = "dossier")
 public class Dossier {
 
+  /** The stage of the wait for the procedure's fee (the fee-payment model names it). */
+  public static final String FEE_STAGE = "FEE";
+
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -176,6 +180,19 @@ public class Dossier {
   }
 
   /** The applicant has to act (e.g. supplement); no agency holds the dossier meanwhile. */
+  /** Waits for the applicant to pay the procedure's fee. */
+  public boolean awaitingFee() {
+    return status == DossierStatus.AWAITING_PAYMENT && FEE_STAGE.equals(currentStage);
+  }
+
+  /** The fee is paid: the dossier goes to the counter. */
+  void feePaid() {
+    ensureOpen();
+    this.status = DossierStatus.SUBMITTED;
+    this.currentStage = null;
+    this.currentStep = null;
+  }
+
   void awaitApplicant(String stage, String step, DossierStatus waitStatus, String missing) {
     ensureOpen();
     if (waitStatus == DossierStatus.AWAITING_SUPPLEMENT) {

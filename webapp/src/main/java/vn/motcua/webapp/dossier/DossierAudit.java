@@ -20,8 +20,8 @@ public class DossierAudit {
     STAGE_STARTED, CLOCK_PAUSED, CLOCK_RESUMED, DEADLINE_EXTENDED,
     /** Supervision: early warning, apology requested (form 04), escalation to a leader or supervisor. */
     STAGE_WARNING, APOLOGY_REQUESTED, ESCALATED,
-    /** The applicant paid the financial obligations. */
-    OBLIGATIONS_PAID,
+    /** The applicant paid the financial obligations (taxes); paid the procedure's fee, online or at the counter. */
+    OBLIGATIONS_PAID, FEE_PAID,
     /** A notice reached the applicant by e-mail or SMS, or could not, and the counter was asked to tell them. */
     NOTICE_SENT, NOTICE_UNDELIVERED,
     /** A document motcua issued was signed digitally (its signed copy filed beside it). */

@@ -149,7 +149,7 @@ public class DossierQueries {
         .map(r -> new DossierView.Requirement(r.getDocumentCode(), r.getName(), r.getNameEn(), r.getForm()))
         .toList();
     return new DossierView(d.getReceiptCode(), d.getProcedureCode(), d.getProcedureName(), d.getChannel(),
-        d.getStatus(), label(d.getStatus()), d.getApplicant().fullName(),
+        d.getStatus(), label(d), d.getApplicant().fullName(),
         new DossierView.Place(d.getProvinceCode(), d.getDistrictCode(), d.getCommuneCode(), d.getAdminStructure()),
         agency(d.getReceivingAgency()), agency(d.getCurrentAgency()), d.getCurrentStage(), d.getCurrentStep(),
         time(d.getSubmittedAt()), time(d.getReceivedAt()), time(d.getDeadline()), time(d.getFinishedAt()),
@@ -182,7 +182,7 @@ public class DossierQueries {
       found = dossiers.findBySubmittedByOrderBySubmittedAtDesc(staff.username(), page);
     }
     return found.map(d -> new DossierSummary(d.getReceiptCode(), d.getProcedureCode(), d.getProcedureName(),
-        d.getStatus(), label(d.getStatus()), d.getApplicant().fullName(), d.getCurrentAgency(), d.getCurrentStep(),
+        d.getStatus(), label(d), d.getApplicant().fullName(), d.getCurrentAgency(), d.getCurrentStep(),
         time(d.getSubmittedAt()), time(d.getDeadline()), d.getTimeliness()));
   }
 
@@ -201,8 +201,10 @@ public class DossierQueries {
         places.agency(code).map(a -> a.getName()).orElse(code));
   }
 
-  private String label(DossierStatus status) {
-    return messages.getMessage("status." + status.name(), null, status.name(), LocaleContextHolder.getLocale());
+  /** The status in words; waiting for the fee says so (the same status also waits for taxes). */
+  private String label(Dossier d) {
+    String key = d.awaitingFee() ? "stage." + Dossier.FEE_STAGE : "status." + d.getStatus().name();
+    return messages.getMessage(key, null, d.getStatus().name(), LocaleContextHolder.getLocale());
   }
 
   private OffsetDateTime time(Instant instant) {

@@ -256,17 +256,19 @@ class DossierReadModel {
         .ifPresent(step -> step.cancel(clock.instant()));
   }
 
-  void applicantWaitStarted(DelegateExecution execution, DossierStatus status) {
+  /** The applicant holds the dossier: to supplement it, or to pay (the model's stage says what: a fee, taxes). */
+  void applicantWaitStarted(DelegateExecution execution, DossierStatus status, String modelStage) {
     dossier(execution).ifPresent(dossier -> {
       String name = execution.getCurrentActivityName();
       boolean supplement = status == DossierStatus.AWAITING_SUPPLEMENT;
+      String stage = modelStage != null ? modelStage : supplement ? "SUPPLEMENT" : "PAYMENT";
       stages.save(new DossierStage(dossier.getId(), execution.getActivityInstanceId(),
-          execution.getCurrentActivityId(), name, supplement ? "SUPPLEMENT" : "PAYMENT", null, DossierStage.APPLICANT,
+          execution.getCurrentActivityId(), name, stage, null, DossierStage.APPLICANT,
           stages.findFirstByDossierIdAndStateOrderByCompletedAtDescIdDesc(dossier.getId(),
               DossierStage.State.COMPLETED).map(DossierStage::getCompletedBy).orElse(null),
           clock.instant(), null));
       String missing = supplement && execution.getVariable("missingDocuments") instanceof String text ? text : null;
-      dossier.awaitApplicant(supplement ? "SUPPLEMENT" : "PAYMENT", name, status, missing);
+      dossier.awaitApplicant(stage, name, status, missing);
       syncLegalTime(dossier, execution);
       events.publishEvent(new DossierChanged(dossier));
       if (supplement) {
@@ -288,10 +290,29 @@ class DossierReadModel {
         return;
       }
       step.complete(DossierStage.APPLICANT, clock.instant(), calendar);
+      if (Dossier.FEE_STAGE.equals(step.getStage())) {
+        // paid: on its way to the counter (audited once the money is in, see feeSettled)
+        Dossier dossier = dossiers.findById(step.getDossierId()).orElseThrow();
+        dossier.feePaid();
+        events.publishEvent(new DossierChanged(dossier));
+        return;
+      }
       boolean supplement = "SUPPLEMENT".equals(step.getStage());
       audit(step.getDossierId(), supplement ? DossierAudit.Action.SUPPLEMENT_SUBMITTED
           : DossierAudit.Action.OBLIGATIONS_PAID, step.getActivityId(),
           supplement ? null : (String) execution.getVariable("paymentReference"));
+    });
+  }
+
+  /** The fee is settled: paid at the counter, or captured at the gateway. */
+  void feeSettled(DelegateExecution execution) {
+    dossier(execution).ifPresent(dossier -> {
+      String method = (String) execution.getVariable("paymentMethod");
+      String reference = (String) execution.getVariable("paymentReference");
+      String transaction = (String) execution.getVariable("paymentTransactionId");
+      audit(dossier.getId(), DossierAudit.Action.FEE_PAID, execution.getCurrentActivityId(),
+          method + " " + reference + (transaction == null ? "" : " " + transaction));
+      events.publishEvent(new FeeSettled(dossier.getId(), method, reference, transaction));
     });
   }
 

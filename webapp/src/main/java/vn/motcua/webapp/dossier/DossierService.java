@@ -10,6 +10,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.webapp.catalog.Procedure;
@@ -80,6 +82,10 @@ public class DossierService {
     Rules.Fee fee = rules.fee(facts, category, copies, pages)
         .orElseThrow(() -> ApiException.unprocessable("error.fee.none", procedure.code(), facts.provinceCode()));
     List<String> circumstances = request.circumstances() == null ? List.of() : request.circumstances();
+    boolean byPost = "POST".equals(request.returnMethod());
+    if (byPost && (request.postalAddress() == null || request.postalAddress().isBlank())) {
+      throw ApiException.badRequest("dossier.postalAddress.required");
+    }
 
     Places.Unit unit = places.unitOf(receivingAgency)
         .orElseThrow(() -> ApiException.unprocessable("error.routing.unknownAgency", receivingAgency));
@@ -108,17 +114,30 @@ public class DossierService {
     variables.put("applicantIdNumber", a.idNumber());
     variables.put("applicantPhone", a.phone());
     variables.put("applicantEmail", a.email());
+    variables.put("applicantLanguage", language());
     variables.put("requiredDocumentsText", checklist(documents));
     variables.put("applicantCategory", category);
     variables.put("feeAmount", fee.amount());
     variables.put("copies", copies);
     variables.put("pages", pages);
+    // what the return step shows pre-filled: how the applicant asked for the result, and where the post brings it
+    if (request.returnMethod() != null) {
+      variables.put("returnMethod", request.returnMethod());
+      variables.put("postalAddress", byPost ? request.postalAddress().strip() : null);
+    }
     ProcessInstance instance = runtime.createProcessInstanceById(procedure.processDefinitionId())
         .businessKey(dossier.getReceiptCode())
         .setVariables(variables)
         .execute();
     dossier.started(instance.getId());
     return dossier;
+  }
+
+  /** The language the applicant uses the service in (their notices come in it first): English only if they chose it. */
+  private static String language() {
+    LocaleContext context = LocaleContextHolder.getLocaleContext();
+    return context != null && context.getLocale() != null && "en".equals(context.getLocale().getLanguage())
+        ? "en" : "vi";
   }
 
   /** The document checklist as the forms show it, Vietnamese first, English second. */

@@ -16,6 +16,11 @@ public record DossierView(String receiptCode, String procedureCode, String proce
                           Supervision supervision, Fee fee, String ruleSetVersion, List<Requirement> requirements,
                           List<Stage> stages, String missingDocuments, Rating rating, boolean ratable) {
 
+  /** Waits for the applicant to pay the procedure's fee. */
+  public boolean awaitingFee() {
+    return status == DossierStatus.AWAITING_PAYMENT && Dossier.FEE_STAGE.equals(currentStage);
+  }
+
   /** The applicant's rating of the service. */
   public record Rating(int score, List<String> reasons, String comment, OffsetDateTime ratedAt) {
   }

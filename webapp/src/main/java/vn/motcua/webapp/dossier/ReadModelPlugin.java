@@ -132,10 +132,12 @@ class ReadModelPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void parseReceiveTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-      DossierStatus status = status(properties(element));
+      Map<String, String> props = properties(element);
+      DossierStatus status = status(props);
       if (status != null) {
+        String stage = props.get("stage");
         activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
-            (ExecutionListener) execution -> readModel.getObject().applicantWaitStarted(execution, status));
+            (ExecutionListener) execution -> readModel.getObject().applicantWaitStarted(execution, status, stage));
         activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
             (ExecutionListener) execution -> readModel.getObject().applicantWaitEnded(execution));
       }
@@ -165,6 +167,10 @@ class ReadModelPlugin extends AbstractProcessEnginePlugin {
       if (alert != null) {
         activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
             (ExecutionListener) execution -> readModel.getObject().alertRaised(execution, alert));
+      }
+      if (properties(element).containsKey("feeSettled")) {
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+            (ExecutionListener) execution -> readModel.getObject().feeSettled(execution));
       }
       if (properties(element).containsKey("notice")) {
         activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,

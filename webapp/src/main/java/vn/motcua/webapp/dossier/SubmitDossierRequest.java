@@ -32,7 +32,13 @@ public record SubmitDossierRequest(
     @Min(value = 1, message = "{dossier.copies.range}") @Max(value = 100, message = "{dossier.copies.range}")
     Integer copies,
     @Min(value = 1, message = "{dossier.pages.range}") @Max(value = 2000, message = "{dossier.pages.range}")
-    Integer pages) {
+    Integer pages,
+    @Schema(description = "How the applicant wants the result: COUNTER (default), POST or ONLINE")
+    @Pattern(regexp = "COUNTER|POST|ONLINE", message = "{dossier.returnMethod.format}")
+    String returnMethod,
+    @Schema(description = "Where the post brings the result (required with POST)")
+    @Size(max = 300, message = "{field.tooLong}")
+    String postalAddress) {
 
   /** Who the dossier is for. */
   public record ApplicantData(

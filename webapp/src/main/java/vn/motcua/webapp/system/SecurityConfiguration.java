@@ -46,6 +46,9 @@ class SecurityConfiguration {
             // anyone may check whether a document's signature holds
             .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
                 "/api/v1/signatures/verify")).permitAll()
+            // the payment gateway: trusted by the signature of what it says, not by a login
+            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
+                "/api/v1/payments/callback")).permitAll()
             // the engine's own API: deployments (Camunda Modeler), operations and the workers, not the public
             .requestMatchers(path("/engine-rest/**")).hasAnyRole(Role.ADMIN.name(), Role.REFORM.name(),
                 Role.WORKER.name())
@@ -109,8 +112,8 @@ class SecurityConfiguration {
             .requestMatchers(path("/camunda/**"), path("/v3/api-docs/**"), path("/swagger-ui/**"),
                 path("/swagger-ui.html"), path("/actuator/health/**"), path("/"), path("/index.html"),
                 path("/error"), path("/favicon.ico"), path("/webjars/**"), path("/css/**"), path("/js/**"),
-                // the public catalog: citizens read it without signing in
-                path("/thu-tuc"), path("/thu-tuc/**"))
+                // the public catalog and the lookup by receipt code: citizens use them without signing in
+                path("/thu-tuc"), path("/thu-tuc/**"), path("/tra-cuu"), path("/tra-cuu/**"))
             .permitAll()
             .anyRequest().denyAll())
         // the Camunda webapps protect their own forms with their CSRF filter

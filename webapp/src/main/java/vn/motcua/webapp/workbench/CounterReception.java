@@ -12,13 +12,15 @@ import vn.motcua.webapp.citizen.ApplicationForm;
 import vn.motcua.webapp.citizen.Applications;
 import vn.motcua.webapp.dossier.Dossier;
 import vn.motcua.webapp.dossier.DossierService;
+import vn.motcua.webapp.payment.FeePayments;
 import vn.motcua.webapp.people.Staff;
 import vn.motcua.webapp.task.Worklist;
 
 /**
  * Records a dossier handed in at the counter or received by post, in one transaction: the dossier, its scanned
- * components, a note of the originals seen on paper only, and the officer takes its first step with the missing
- * documents already listed, so that the supplement guidance (form 02) names every one of them at once.
+ * components, a note of the originals seen on paper only, the fee received at the counter, and the officer takes its
+ * first step with the missing documents already listed, so that the supplement guidance (form 02) names every one of
+ * them at once.
  */
 @Service
 class CounterReception {
@@ -32,18 +34,25 @@ class CounterReception {
   private final Applications applications;
   private final DossierService dossiers;
   private final Worklist worklist;
+  private final FeePayments payments;
   private final MessageSource messages;
 
-  CounterReception(Applications applications, DossierService dossiers, Worklist worklist, MessageSource messages) {
+  CounterReception(Applications applications, DossierService dossiers, Worklist worklist, FeePayments payments,
+      MessageSource messages) {
+    this.payments = payments;
     this.applications = applications;
     this.dossiers = dossiers;
     this.worklist = worklist;
     this.messages = messages;
   }
 
+  /** The dossier, and the receipt of the fee the applicant paid at the counter (if the dossier has one). */
   @Transactional
-  Recorded record(ApplicationForm.Filled filled, Staff by) {
+  Recorded record(ApplicationForm.Filled filled, String feeReceipt, Staff by) {
     Dossier dossier = applications.submit(filled.request(), filled.components(), by);
+    if (feeReceipt != null && !feeReceipt.isBlank() && dossier.awaitingFee()) {
+      payments.paidAtCounter(dossier.getReceiptCode(), feeReceipt, by);
+    }
     if (!filled.onPaper().isEmpty()) {
       dossiers.comment(dossier.getReceiptCode(), messages.getMessage("reception.onPaper.note",
           new Object[] {names(filled.onPaper())}, VIETNAMESE), by);

@@ -82,7 +82,7 @@ class ReceptionPages {
     Channel channel = CHANNELS.stream().filter(c -> c.name().equals(form.getFirst("channel"))).findFirst()
         .orElse(null);
     ApplicationForm.Filled filled = applicationForm.read(procedure, channel == null ? Channel.COUNTER : channel,
-        form.getFirst("receivingAgency"), form, upload, form.getFirst("idNumber"));
+        form.getFirst("receivingAgency"), form, upload, form.getFirst("idNumber"), Map.of());
     List<String> paper = form.keySet().stream().filter(k -> k.startsWith("paper_")).map(k -> k.substring(6)).toList();
     Map<String, String> errors = new java.util.LinkedHashMap<>(filled.errors());
     if (channel == null) {
@@ -94,7 +94,7 @@ class ReceptionPages {
           response);
     }
     try {
-      CounterReception.Recorded recorded = reception.record(filled, staff);
+      CounterReception.Recorded recorded = reception.record(filled, form.getFirst("feeReceipt"), staff);
       return recorded.taskId() == null ? "redirect:/workbench/dossiers/" + recorded.receiptCode()
           : "redirect:/workbench?task=" + recorded.taskId();
     } catch (ApiException refused) {

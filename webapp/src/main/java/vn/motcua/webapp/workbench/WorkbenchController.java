@@ -23,7 +23,10 @@ import vn.motcua.webapp.catalog.StepForms;
 import vn.motcua.webapp.document.DocumentService;
 import vn.motcua.webapp.dossier.DossierQueries;
 import vn.motcua.webapp.dossier.DossierService;
+import vn.motcua.webapp.dossier.DossierView;
 import vn.motcua.webapp.dossier.LetterDue;
+import vn.motcua.webapp.payment.FeePayments;
+import vn.motcua.webapp.people.AgencyRole;
 import vn.motcua.webapp.people.Staff;
 import vn.motcua.webapp.system.ApiException;
 import vn.motcua.webapp.system.FieldErrors;
@@ -43,10 +46,12 @@ class WorkbenchController {
   private final DossierQueries dossiers;
   private final DossierService dossierService;
   private final DocumentService documents;
+  private final FeePayments payments;
   private final MessageSource messages;
 
   WorkbenchController(Worklist worklist, DossierQueries dossiers, DossierService dossierService,
-      DocumentService documents, MessageSource messages) {
+      DocumentService documents, FeePayments payments, MessageSource messages) {
+    this.payments = payments;
     this.worklist = worklist;
     this.dossiers = dossiers;
     this.dossierService = dossierService;
@@ -223,11 +228,36 @@ class WorkbenchController {
   }
 
   @GetMapping("/dossiers/{receiptCode}")
-  String dossier(@PathVariable String receiptCode, @AuthenticationPrincipal Staff staff, Model model) {
+  String dossier(@PathVariable String receiptCode, @RequestParam(required = false) String phi,
+      @AuthenticationPrincipal Staff staff, Model model) {
+    return dossierPage(receiptCode, staff, model, phi == null ? null
+        : messages.getMessage("fee.recorded", new Object[] {phi}, locale()), null);
+  }
+
+  /** The counter received the fee of a dossier waiting for it, and gave a receipt. */
+  @PostMapping("/dossiers/{receiptCode}/phi")
+  String feeReceived(@PathVariable String receiptCode, @RequestParam(required = false) String receiptNumber,
+      @AuthenticationPrincipal Staff staff, Model model, HttpServletResponse response) {
+    try {
+      payments.paidAtCounter(receiptCode, receiptNumber, staff);
+      return "redirect:/workbench/dossiers/" + receiptCode + "?phi="
+          + java.net.URLEncoder.encode(receiptNumber.strip(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (ApiException refused) {
+      response.setStatus(refused.status().value());
+      return dossierPage(receiptCode, staff, model, null, text(refused));
+    }
+  }
+
+  private String dossierPage(String receiptCode, Staff staff, Model model, String notice, String error) {
+    DossierView dossier = dossiers.view(receiptCode, staff);
     model.addAttribute("staff", staff);
-    model.addAttribute("dossier", dossiers.view(receiptCode, staff));
+    model.addAttribute("dossier", dossier);
     model.addAttribute("history", dossiers.history(receiptCode, staff));
     model.addAttribute("documents", documents.list(receiptCode, staff));
+    model.addAttribute("payments", payments.of(dossiers.find(receiptCode).orElseThrow()));
+    model.addAttribute("counter", staff.inGroup(AgencyRole.COUNTER.groupOf(dossier.receivingAgency().code())));
+    model.addAttribute("notice", notice);
+    model.addAttribute("error", error);
     return "dossier";
   }
 

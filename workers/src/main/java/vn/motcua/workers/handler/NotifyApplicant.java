@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.camunda.bpm.client.task.ExternalTask;
@@ -27,7 +28,8 @@ import vn.motcua.workers.Topics;
 
 /**
  * Tells the applicant what happened to their dossier — which notice, the model says in a {@code notice} variable or
- * the task's {@code notice} extension property — by e-mail (Vietnamese, then English) and by SMS, to whichever they gave. A channel that
+ * the task's {@code notice} extension property — by e-mail (in the applicant's language, then the other of Vietnamese
+ * and English) and by SMS (in theirs), to whichever they gave. A channel that
  * succeeded is remembered on the task when another fails, so a retry does not send it again; the SMS gateway gets an
  * idempotency key for the same reason. A reason that will not pass (no address at all, a number or address the other
  * side refuses) is the BPMN error {@value #UNDELIVERABLE}: the model decides what the counter does then.
@@ -155,13 +157,18 @@ class NotifyApplicant implements TopicHandler {
     Object[] args = {
         task.getVariable("receiptCode"), task.getVariable("applicantName"), task.getVariable("procedureName"),
         format(task.getVariable("dossierDeadline")), format(task.getVariable("originalDeadline")),
+        Objects.toString(task.getVariable("missingDocuments"), ""),
     };
+    // the applicant's language first (as they used the service), the other one below; the SMS in theirs alone
     ResourceBundle vi = ResourceBundle.getBundle("notifications/notices", Locale.forLanguageTag("vi"), TEXTS);
     ResourceBundle en = ResourceBundle.getBundle("notifications/notices", Locale.ENGLISH, TEXTS);
-    String subject = fill(vi, kind + ".subject", args) + " / " + fill(en, kind + ".subject", args);
-    String body = fill(vi, kind + ".body", args) + "\n\n---\n\n" + fill(en, kind + ".body", args)
-        + "\n\n" + fill(vi, "footer", args);
-    String sms = fill(vi, kind + ".sms", args);
+    boolean english = "en".equals(text(task, "applicantLanguage"));
+    ResourceBundle first = english ? en : vi;
+    ResourceBundle second = english ? vi : en;
+    String subject = fill(first, kind + ".subject", args) + " / " + fill(second, kind + ".subject", args);
+    String body = fill(first, kind + ".body", args) + "\n\n---\n\n" + fill(second, kind + ".body", args)
+        + "\n\n" + fill(first, "footer", args);
+    String sms = fill(first, kind + ".sms", args);
     return new Notice(subject, body, settings.smsUnicode() ? sms : withoutDiacritics(sms));
   }
 

@@ -68,6 +68,14 @@ public abstract class SimulatedSystem implements AutoCloseable {
   /** The system's answer to a call that got through: the side effect happens here. */
   protected abstract Reply handle(Call call);
 
+  /**
+   * Serves a page a person opens in the browser (outside the JSON API, its faults and its counters), when the system
+   * has any at that path: true when it answered.
+   */
+  protected boolean page(HttpExchange exchange, String path) throws IOException {
+    return false;
+  }
+
   /** The answer as it arrives when damaged on the way: by default nothing in it can be damaged. */
   protected Reply corrupt(Reply reply) {
     return reply;
@@ -130,6 +138,9 @@ public abstract class SimulatedSystem implements AutoCloseable {
       if (path.equals("/__faults") && exchange.getRequestMethod().equals("POST")) {
         faults = JSON.readValue(exchange.getRequestBody(), Faults.class);
         send(exchange, new Reply(204, null));
+        return;
+      }
+      if (page(exchange, path)) {
         return;
       }
       increment("received");
@@ -204,7 +215,7 @@ public abstract class SimulatedSystem implements AutoCloseable {
     }
   }
 
-  private static void pause(long millis) {
+  protected static void pause(long millis) {
     if (millis > 0) {
       try {
         Thread.sleep(millis);

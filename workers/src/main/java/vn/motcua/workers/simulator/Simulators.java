@@ -55,6 +55,7 @@ public final class Simulators implements AutoCloseable {
         system.getKey().start(at, port(system.getValue()));
       }
       simulators.knownCitizens();
+      simulators.payment.signCallbacksWith(systems.paymentCallbackSecret());
     } catch (RuntimeException failed) {
       simulators.close();
       throw failed;

@@ -204,7 +204,7 @@ class NotifyApplicantTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"APOLOGY", "RESULT", "REFUSAL", "STOP"})
+  @ValueSource(strings = {"RECEIVED", "SUPPLEMENT", "APOLOGY", "RESULT", "REFUSAL", "STOP"})
   void shouldHaveEveryNoticeTheModelsSendInVietnameseAndEnglish(String kind) {
     // given: the model names the notice in a variable
     variables.put("notice", kind);
@@ -218,5 +218,24 @@ class NotifyApplicantTest {
     assertThat(notice.body()).contains("Kính gửi ông/bà Nguyễn Văn An", "Dear Nguyễn Văn An",
         "(Chứng thực bản sao từ bản chính)").doesNotContain("{");
     assertThat(notice.sms()).contains("X06148-261116-0001").matches("\\p{ASCII}+");
+  }
+
+  @Test
+  void shouldWriteFirstInEnglishToAnApplicantWhoUsedTheServiceInEnglish() {
+    // given: they applied in English and were asked to supplement
+    variables.put("applicantLanguage", "en");
+    variables.put("notice", "SUPPLEMENT");
+    variables.put("missingDocuments", "1. Giấy chứng sinh (bản chính)");
+
+    // when
+    NotifyApplicant.Notice notice = handler.notice(task(null));
+
+    // then: English first, Vietnamese below, the missing document named, the SMS in English
+    assertThat(notice.subject()).isEqualTo("Dossier X06148-261116-0001 needs more documents"
+        + " / Hồ sơ X06148-261116-0001 cần bổ sung");
+    assertThat(notice.body()).startsWith("Dear Nguyễn Văn An")
+        .contains("1. Giấy chứng sinh (bản chính)", "Kính gửi ông/bà Nguyễn Văn An")
+        .endsWith("This message was sent automatically by the one-stop system; please do not reply.");
+    assertThat(notice.sms()).startsWith("Dossier X06148-261116-0001 needs more documents.");
   }
 }

@@ -1,0 +1,237 @@
+package vn.motcua.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.motcua.webapp.Api.dossierRequest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.motcua.workers.CallbackSignature;
+import vn.motcua.workers.simulator.Simulators;
+
+/**
+ * Fees the decision asks for: the dossier waits for them before the counter checks it. Paid online, the gateway's
+ * signed callback moves it on once however often it comes, and the worker takes the money once; a callback that is
+ * not signed with the shared secret, or says something else than what is owed, changes nothing. Paid at the counter,
+ * the receipt is recorded once, by the counter that received the dossier. In a real browser, the applicant pays on
+ * the gateway's checkout page and comes back to their dossier.
+ */
+class PaymentIT extends PostgresIntegrationTest {
+
+  private static final String EXTRACT_COPY = "2.000635"; // 8,000 VND a copy
+  private static final String SECRET = "dev-payment-callback-secret";
+
+  @LocalServerPort
+  private int port;
+  @Autowired
+  private Simulators simulators;
+  @Autowired
+  private JdbcTemplate jdbc;
+
+  private Api api;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(rest);
+  }
+
+  private String owingDossier() {
+    String code = (String) api.submitOwing("citizen", dossierRequest(EXTRACT_COPY, "06148", "copies", 2))
+        .get("receiptCode");
+    assertThat(api.dossier("citizen", code)).containsEntry("status", "AWAITING_PAYMENT")
+        .containsEntry("currentStage", "FEE");
+    return code;
+  }
+
+  private String checkout(String code) {
+    ResponseEntity<Map<String, Object>> opened = api.call("citizen", HttpMethod.POST,
+        "/api/v1/dossiers/" + code + "/fee-payments/online", null);
+    assertThat(opened.getStatusCode().value()).as("%s", opened.getBody()).isEqualTo(200);
+    return (String) opened.getBody().get("checkoutUrl");
+  }
+
+  /** The payer presses "pay" on the gateway's checkout page. */
+  private static int payAt(String checkoutUrl) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(checkoutUrl))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("action=pay")).build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  private ResponseEntity<Map<String, Object>> callback(String body, String signature) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    if (signature != null) {
+      headers.set(CallbackSignature.HEADER, signature);
+    }
+    return rest.exchange("/api/v1/payments/callback", HttpMethod.POST,
+        new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers), Api.OBJECT);
+  }
+
+  private List<String> payments(String code) {
+    return jdbc.queryForList("select p.method || ' ' || p.status || ' ' || p.amount from fee_payment p"
+        + " join dossier d on d.id = p.dossier_id where d.receipt_code = ? order by p.id", String.class, code);
+  }
+
+  private long audited(String code, String action) {
+    return jdbc.queryForObject("select count(*) from dossier_audit a join dossier d on d.id = a.dossier_id"
+        + " where d.receipt_code = ? and a.action = ?", Long.class, code, action);
+  }
+
+  @Test
+  void shouldMoveTheDossierOnAndTakeTheMoneyOnceWhenTheGatewayCallsBackTwice() throws Exception {
+    // given: an extract of two copies, 16,000 VND, waiting for its fee before the counter sees it
+    String code = owingDossier();
+    assertThat(api.dossier("citizen", code).get("fee")).isEqualTo(Map.of("amount", 16000,
+        "basis", "8.000 đồng/bản sao"));
+
+    // when: the applicant pays at the gateway's checkout page
+    String checkoutUrl = checkout(code);
+    assertThat(checkoutUrl).isEqualTo(checkout(code)); // asked twice, one payment
+    assertThat(payAt(checkoutUrl)).isEqualTo(303);
+
+    // then: the signed callback moved it on to the counter, and the worker captured the money
+    api.dossierOnceIn("citizen", code, "SUBMITTED");
+    await().atMost(Duration.ofSeconds(20)).until(() -> payments(code), p -> p.equals(List.of("ONLINE CAPTURED 16000")));
+    String paymentId = checkoutUrl.substring(checkoutUrl.lastIndexOf('/') + 1);
+    assertThat(simulators.payment().captures()).filteredOn(c -> c.paymentId().equals(paymentId)).singleElement()
+        .satisfies(c -> assertThat(c.amount()).isEqualTo(16000));
+
+    // when: the gateway delivers the same callback again
+    ResponseEntity<Map<String, Object>> again = rest.exchange(
+        simulators.payment().url() + "/payments/" + paymentId + "/notify", HttpMethod.POST, null, Api.OBJECT);
+
+    // then: accepted, and nothing more happens
+    assertThat(again.getBody()).containsEntry("delivered", true);
+    assertThat(payments(code)).containsExactly("ONLINE CAPTURED 16000");
+    assertThat(simulators.payment().captures()).filteredOn(c -> c.paymentId().equals(paymentId)).hasSize(1);
+    assertThat(audited(code, "FEE_PAID")).isEqualTo(1);
+    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+  }
+
+  @Test
+  void shouldLetTheApplicantPayOnlineInTheBrowserAndSeeTheFeeCollected() throws Exception {
+    // given: the citizen's dossier waits for its fee
+    String code = owingDossier();
+    WebDriver browser = Browser.driver();
+    Browser.signIn(port, "citizen", "my-dossiers");
+    browser.get("http://localhost:" + port + "/cong-dan/ho-so/" + code + "?lang=vi");
+    assertThat(browser.findElement(By.id("dossier-status")).getText()).isEqualTo("Chờ nộp phí, lệ phí");
+    assertThat(browser.findElement(By.id("fee-amount")).getText())
+        .isEqualTo("Số tiền phải nộp: 16.000 đồng (8.000 đồng/bản sao)");
+
+    // when: they choose to pay online, and pay on the gateway's page
+    browser.findElement(By.id("pay-online")).click();
+    Browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("pay")));
+    assertThat(browser.findElement(By.id("amount")).getText()).isEqualTo("16.000 đồng");
+    assertThat(browser.findElement(By.id("description")).getText()).startsWith("Phí, lệ phí hồ sơ " + code);
+    Browser.screenshot("payment-checkout");
+    browser.findElement(By.id("pay")).click();
+
+    // then: back on their dossier, the payment confirmed, the dossier on its way to the counter
+    Browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("dossier-notice")));
+    assertThat(browser.findElement(By.id("dossier-notice")).getText())
+        .startsWith("Cổng thanh toán đã xác nhận khoản thanh toán PAY-");
+    assertThat(browser.findElement(By.id("dossier-status")).getText()).isEqualTo("Chờ tiếp nhận");
+    await().atMost(Duration.ofSeconds(20)).until(() -> payments(code), p -> p.equals(List.of("ONLINE CAPTURED 16000")));
+    browser.navigate().refresh();
+    assertThat(browser.findElement(By.id("fee-payments")).getText()).startsWith("Trực tuyến · 16.000 đồng · đã thu");
+    Browser.screenshot("payment-done");
+  }
+
+  @Test
+  void shouldChangeNothingWhenACallbackIsNotSignedWithTheSharedSecretOrSaysSomethingElse() throws Exception {
+    // given: a payment opened, not paid
+    String code = owingDossier();
+    String checkoutUrl = checkout(code);
+    String paymentId = checkoutUrl.substring(checkoutUrl.lastIndexOf('/') + 1);
+    String paid = "{\"paymentId\":\"" + paymentId + "\",\"reference\":\"" + code
+        + "\",\"amount\":16000,\"status\":\"AUTHORIZED\"}";
+
+    // then: each forgery or mistake is refused with a reason
+    assertThat(callback(paid, null).getStatusCode().value()).isEqualTo(401);
+    assertThat(callback(paid, CallbackSignature.sign("guessed", paid.getBytes(StandardCharsets.UTF_8))).getBody())
+        .containsEntry("status", 401)
+        .containsEntry("detail", "Chữ ký của lời báo thanh toán không đúng; lời báo không được ghi nhận.");
+    String tampered = paid.replace("16000", "1");
+    assertThat(callback(tampered, CallbackSignature.sign(SECRET, paid.getBytes(StandardCharsets.UTF_8)))
+        .getStatusCode().value()).isEqualTo(401);
+    assertThat(callback(tampered, CallbackSignature.sign(SECRET, tampered.getBytes(StandardCharsets.UTF_8)))
+        .getBody()).containsEntry("status", 400)
+        .containsEntry("detail", "Số tiền cổng thanh toán báo (1) khác số tiền phải nộp (16.000).");
+    String unknown = paid.replace(paymentId, "PAY-999999");
+    assertThat(callback(unknown, CallbackSignature.sign(SECRET, unknown.getBytes(StandardCharsets.UTF_8)))
+        .getStatusCode().value()).isEqualTo(404);
+    for (String broken : List.of("{", "[]", "{\"paymentId\":7}", "<xml/>")) {
+      assertThat(callback(broken, CallbackSignature.sign(SECRET, broken.getBytes(StandardCharsets.UTF_8)))
+          .getStatusCode().value()).as(broken).isEqualTo(400);
+    }
+
+    // then: still waiting, the payment still open, nothing audited
+    assertThat(api.dossier("citizen", code)).containsEntry("status", "AWAITING_PAYMENT");
+    assertThat(payments(code)).containsExactly("ONLINE PENDING 16000");
+    assertThat(audited(code, "FEE_PAID")).isZero();
+
+    // when: a genuine callback for it comes
+    assertThat(callback(paid, CallbackSignature.sign(SECRET, paid.getBytes(StandardCharsets.UTF_8)))
+        .getStatusCode().value()).isEqualTo(200);
+
+    // then: the gateway is asked to take the money, which it refuses (the payer never authorised it there), and the
+    // dossier waits for another payment
+    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+        "select count(*) from dossier_stage s join dossier d on d.id = s.dossier_id where d.receipt_code = ?"
+            + " and s.stage = 'FEE'", Long.class, code), n -> n == 2);
+    assertThat(api.dossier("citizen", code)).containsEntry("status", "AWAITING_PAYMENT");
+    assertThat(payments(code)).containsExactly("ONLINE DECLINED 16000");
+    assertThat(simulators.payment().captures()).noneMatch(c -> c.paymentId().equals(paymentId));
+  }
+
+  @Test
+  void shouldRecordACounterReceiptOnceAndOnlyFromTheReceivingCounter() {
+    // given
+    String code = owingDossier();
+    String path = "/api/v1/dossiers/" + code + "/fee-payments";
+
+    // then: not the applicant, not another agency's counter, not a malformed receipt
+    assertThat(api.call("citizen", HttpMethod.POST, path, Map.of("receiptNumber", "BL-1")).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(api.call("thatkhe.motcua", HttpMethod.POST, path, Map.of("receiptNumber", "BL-1")).getStatusCode()
+        .value()).isEqualTo(403);
+    assertThat(api.call("chiminh.motcua", HttpMethod.POST, path, Map.of("receiptNumber", "<script>")).getBody())
+        .containsEntry("status", 400);
+    assertThat(api.call("chiminh.motcua", HttpMethod.POST, path, null).getStatusCode().value()).isEqualTo(400);
+    assertThat(payments(code)).isEmpty();
+
+    // when
+    api.payAtCounter("chiminh.motcua", code);
+
+    // then: recorded once; the dossier is at the counter's check; a second receipt finds nothing owed
+    assertThat(payments(code)).containsExactly("COUNTER PAID 16000");
+    assertThat(as("citizen").getForObject(path, String.class)).contains("\"method\":\"COUNTER\"",
+        "\"status\":\"PAID\"", "\"reference\":\"BL-" + code + "\"");
+    assertThat(api.dossier("citizen", code)).containsEntry("status", "SUBMITTED");
+    assertThat(api.call("chiminh.motcua", HttpMethod.POST, path, Map.of("receiptNumber", "BL-0000043")).getBody())
+        .containsEntry("status", 409);
+    assertThat(api.call("citizen", HttpMethod.POST, path + "/online", null).getStatusCode().value()).isEqualTo(409);
+    assertThat(audited(code, "FEE_PAID")).isEqualTo(1);
+  }
+}
