@@ -115,7 +115,7 @@ public class DossierService {
     variables.put("applicantPhone", a.phone());
     variables.put("applicantEmail", a.email());
     variables.put("applicantLanguage", language());
-    variables.put("requiredDocumentsText", checklist(documents));
+    variables.put("requiredDocumentsText", documentList(documents, true));
     variables.put("applicantCategory", category);
     variables.put("feeAmount", fee.amount());
     variables.put("copies", copies);
@@ -140,15 +140,21 @@ public class DossierService {
         ? "en" : "vi";
   }
 
-  /** The document checklist as the forms show it, Vietnamese first, English second. */
-  private String checklist(List<Rules.RequiredDocument> documents) {
+  /**
+   * Documents numbered one a line, each with its form (original, copy...), in Vietnamese, and with {@code english}
+   * followed by the English: how forms and letters list them.
+   */
+  public String documentList(List<Rules.RequiredDocument> documents, boolean english) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < documents.size(); i++) {
       Rules.RequiredDocument doc = documents.get(i);
       text.append(i + 1).append(". ").append(doc.name()).append(" (")
-          .append(messages.getMessage("document.form." + doc.form(), null, doc.form(), VIETNAMESE)).append(") / ")
-          .append(doc.nameEn()).append(" (")
-          .append(messages.getMessage("document.form." + doc.form(), null, doc.form(), Locale.ENGLISH)).append(")\n");
+          .append(messages.getMessage("document.form." + doc.form(), null, doc.form(), VIETNAMESE)).append(")");
+      if (english) {
+        text.append(" / ").append(doc.nameEn()).append(" (")
+            .append(messages.getMessage("document.form." + doc.form(), null, doc.form(), Locale.ENGLISH)).append(")");
+      }
+      text.append('\n');
     }
     return text.toString().strip();
   }

@@ -1,13 +1,11 @@
 package vn.motcua.webapp.workbench;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.motcua.webapp.catalog.Rules;
 import vn.motcua.webapp.citizen.ApplicationForm;
 import vn.motcua.webapp.citizen.Applications;
 import vn.motcua.webapp.dossier.Dossier;
@@ -55,24 +53,13 @@ class CounterReception {
     }
     if (!filled.onPaper().isEmpty()) {
       dossiers.comment(dossier.getReceiptCode(), messages.getMessage("reception.onPaper.note",
-          new Object[] {names(filled.onPaper())}, VIETNAMESE), by);
+          new Object[] {dossiers.documentList(filled.onPaper(), false)}, VIETNAMESE), by);
     }
     Map<String, Object> found = new HashMap<>();
     if (!filled.missing().isEmpty()) {
-      found.put("missingDocuments", names(filled.missing()));
+      found.put("missingDocuments", dossiers.documentList(filled.missing(), false));
     }
     return new Recorded(dossier.getReceiptCode(),
         worklist.takeFirstStep(dossier.getReceiptCode(), found, by).orElse(null));
-  }
-
-  /** Numbered, one a line, as the letters print them. */
-  private String names(List<Rules.RequiredDocument> documents) {
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < documents.size(); i++) {
-      Rules.RequiredDocument doc = documents.get(i);
-      text.append(i + 1).append(". ").append(doc.name()).append(" (")
-          .append(messages.getMessage("document.form." + doc.form(), null, doc.form(), VIETNAMESE)).append(")\n");
-    }
-    return text.toString().strip();
   }
 }
