@@ -49,6 +49,16 @@ class CatalogBrowserIT extends PostgresIntegrationTest {
     // given: the catalog, signed out
     browser.get(url("/thu-tuc?lang=vi"));
 
+    // when: the citizen browses what one agency handles
+    new Select(browser.findElement(By.id("catalog-agency")))
+        .selectByValue("Sở Giao thông vận tải (Sở Xây dựng từ 01/3/2025)");
+    browser.findElement(By.id("catalog-find")).click();
+
+    // then: that agency's procedure alone
+    Browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("catalog-count"), "1 thủ tục"));
+    assertThat(browser.findElement(By.cssSelector("#catalog-results li")).getText()).contains("1.002809");
+    new Select(browser.findElement(By.id("catalog-agency"))).selectByValue("");
+
     // when: the citizen looks for "khai sinh" among commune procedures
     browser.findElement(By.id("catalog-q")).sendKeys("khai sinh");
     new Select(browser.findElement(By.id("catalog-level"))).selectByValue("COMMUNE");

@@ -26,9 +26,11 @@ class CatalogController {
   @GetMapping
   @Operation(summary = "Tìm thủ tục / Find procedures", description = "Filter by level, sector or words of the name.")
   List<ProcedureView> list(@RequestParam(required = false) String level, @RequestParam(required = false) String sector,
+      @Parameter(description = "The handling agency, as the catalog names it") @RequestParam(required = false)
+      String agency,
       @Parameter(description = "Words of the Vietnamese or English name") @RequestParam(required = false) String q,
       @RequestParam(required = false) String province) {
-    return views.find(level, sector, q, province);
+    return views.find(level, sector, agency, q, province);
   }
 
   @GetMapping("/{code}")

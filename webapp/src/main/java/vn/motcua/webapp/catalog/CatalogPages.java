@@ -32,17 +32,20 @@ class CatalogPages {
 
   @GetMapping("/thu-tuc")
   String list(@RequestParam(required = false) String q, @RequestParam(required = false) String level,
-      @RequestParam(required = false) String sector, Model model) {
+      @RequestParam(required = false) String sector, @RequestParam(required = false) String agency, Model model) {
     // the filters' choices come from the models as deployed; only the matches are evaluated against the decisions
     List<Procedure> all = catalog.procedures();
-    model.addAttribute("procedures", views.find(level, sector, q, null));
+    model.addAttribute("procedures", views.find(level, sector, agency, q, null));
     model.addAttribute("levels", all.stream().map(Procedure::level).filter(Objects::nonNull).distinct().sorted()
         .toList());
     model.addAttribute("sectors", all.stream().map(Procedure::sector).filter(Objects::nonNull).distinct().sorted()
         .toList());
     model.addAttribute("q", q);
     model.addAttribute("level", level);
+    model.addAttribute("agencies", all.stream().map(Procedure::handlingAgency).filter(Objects::nonNull).distinct()
+        .sorted().toList());
     model.addAttribute("sector", sector);
+    model.addAttribute("agency", agency);
     return "catalog";
   }
 
@@ -53,7 +56,7 @@ class CatalogPages {
       // the catalog, with what was not found
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
       model.addAttribute("missing", code);
-      return list(null, null, null, model);
+      return list(null, null, null, null, model);
     }
     ProcedureView procedure = found.get();
     model.addAttribute("procedure", procedure);
@@ -73,7 +76,7 @@ class CatalogPages {
   /** A printable sheet of QR codes, for the procedures of a level (the counter's wall). */
   @GetMapping("/thu-tuc/ma-qr")
   String sheet(@RequestParam(required = false) String level, Model model) {
-    model.addAttribute("codes", views.find(level, null, null, null).stream()
+    model.addAttribute("codes", views.find(level, null, null, null, null).stream()
         .map(p -> new Sheet(p, QrCodes.svg(address(p.code()), p.name()))).toList());
     model.addAttribute("level", level);
     return "qr-sheet";

@@ -33,10 +33,11 @@ public class ProcedureViews {
   }
 
   /** The procedures matching every filter given (a null filter matches all). */
-  public List<ProcedureView> find(String level, String sector, String words, String province) {
+  public List<ProcedureView> find(String level, String sector, String agency, String words, String province) {
     return catalog.procedures().stream()
         .filter(p -> blank(level) || level.equalsIgnoreCase(p.level()))
         .filter(p -> blank(sector) || sector.equalsIgnoreCase(p.sector()) || sector.equalsIgnoreCase(p.sectorEn()))
+        .filter(p -> blank(agency) || agency.equals(p.handlingAgency()))
         .filter(p -> blank(words) || contains(p.name(), words) || contains(p.nameEn(), words)
             || p.code().equals(words.trim()))
         .map(p -> view(p, province, false))

@@ -59,7 +59,7 @@ class ReceptionPages {
           Map.of(), null, staff, model, response);
     }
     model.addAttribute("staff", staff);
-    model.addAttribute("procedures", procedures.find(null, null, null, null));
+    model.addAttribute("procedures", procedures.find(null, null, null, null, null));
     return "reception";
   }
 
@@ -112,7 +112,7 @@ class ReceptionPages {
     if (procedure == null) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
       model.addAttribute("error", text("error.procedure.notFound", code));
-      model.addAttribute("procedures", procedures.find(null, null, null, null));
+      model.addAttribute("procedures", procedures.find(null, null, null, null, null));
       return "reception";
     }
     applicationForm.prepare(procedure, circumstances, entered.get("idNumber"), model);
