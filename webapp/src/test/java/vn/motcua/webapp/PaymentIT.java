@@ -125,6 +125,9 @@ class PaymentIT extends PostgresIntegrationTest {
     assertThat(payments(code)).containsExactly("ONLINE CAPTURED 16000");
     assertThat(simulators.payment().captures()).filteredOn(c -> c.paymentId().equals(paymentId)).hasSize(1);
     assertThat(audited(code, "FEE_PAID")).isEqualTo(1);
+    // then: it counts as paid online for the service index (Decision 766, group 5)
+    assertThat(jdbc.queryForObject("select paid_online from dossier where receipt_code = ?", Boolean.class, code))
+        .isTrue();
     api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
   }
 
@@ -233,5 +236,7 @@ class PaymentIT extends PostgresIntegrationTest {
         .containsEntry("status", 409);
     assertThat(api.call("citizen", HttpMethod.POST, path + "/online", null).getStatusCode().value()).isEqualTo(409);
     assertThat(audited(code, "FEE_PAID")).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select paid_online from dossier where receipt_code = ?", Boolean.class, code))
+        .isFalse();
   }
 }

@@ -185,6 +185,11 @@ public class Dossier {
     return status == DossierStatus.AWAITING_PAYMENT && FEE_STAGE.equals(currentStage);
   }
 
+  /** The fee is in: online (it counts for the index's online payments, Decision 766 group 5) or at the counter. */
+  void feeSettled(boolean online) {
+    this.paidOnline = online;
+  }
+
   /** The fee is paid: the dossier goes to the counter. */
   void feePaid() {
     ensureOpen();

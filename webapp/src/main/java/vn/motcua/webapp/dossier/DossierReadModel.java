@@ -310,6 +310,7 @@ class DossierReadModel {
       String method = (String) execution.getVariable("paymentMethod");
       String reference = (String) execution.getVariable("paymentReference");
       String transaction = (String) execution.getVariable("paymentTransactionId");
+      dossier.feeSettled("ONLINE".equals(method));
       audit(dossier.getId(), DossierAudit.Action.FEE_PAID, execution.getCurrentActivityId(),
           method + " " + reference + (transaction == null ? "" : " " + transaction));
       events.publishEvent(new FeeSettled(dossier.getId(), method, reference, transaction));
