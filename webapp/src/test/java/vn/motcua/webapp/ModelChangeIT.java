@@ -29,6 +29,8 @@ class ModelChangeIT extends PostgresIntegrationTest {
   private static final String PROCESSING_TIME = "decisions/processing-time.dmn";
   private static final String ROUTING = "decisions/routing.dmn";
 
+  @org.springframework.beans.factory.annotation.Autowired
+  private org.camunda.bpm.engine.RepositoryService repository;
   private Api api;
 
   @BeforeEach
@@ -91,6 +93,44 @@ class ModelChangeIT extends PostgresIntegrationTest {
     try (InputStream in = ModelChangeIT.class.getClassLoader().getResourceAsStream(resource)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldRefuseThroughTheEngineApiAModelThatBreaksMotcuasRulesWithEveryProblem() {
+    // given: a reform officer's draft, as Camunda Modeler's deploy dialog sends it
+    String draft = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Draft" targetNamespace="https://motcua.vn">
+          <bpmn:process id="draftHouseholdRegistration" isExecutable="true" camunda:historyTimeToLive="180">
+            <bpmn:extensionElements><camunda:properties>
+              <camunda:property name="procedureCode" value="2.000720" />
+              <camunda:property name="level" value="COMMUNE" />
+              <camunda:property name="onlineServiceLevel" value="FULL" />
+            </camunda:properties></bpmn:extensionElements>
+            <bpmn:startEvent id="StartEvent_Submitted" />
+            <bpmn:sequenceFlow id="Flow_1a2b3c4" sourceRef="StartEvent_Submitted" targetRef="Task_Appraise" />
+            <bpmn:userTask id="Task_Appraise" name="Thẩm định" camunda:candidateGroups="H180-TCKH.specialist" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """.strip();
+
+    // when
+    ResponseEntity<Map> refused = deploy("reform draft", Map.of("draft-household.bpmn", draft));
+
+    // then: refused, with each problem at its element, and nothing deployed
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    List<Map<String, Object>> errors = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>)
+        refused.getBody().get("details")).get("draft-household.bpmn")).get("errors");
+    assertThat(errors).extracting(e -> e.get("mainElementId"))
+        .containsExactly("Flow_1a2b3c4", "Task_Appraise", "Task_Appraise");
+    assertThat(errors).extracting(e -> (String) e.get("message")).anySatisfy(m -> assertThat(m)
+        .startsWith("Bước Task_Appraise phải giao cho nhóm của cơ quan do định tuyến xác định"));
+    assertThat(errors).extracting(e -> (String) e.get("message")).anySatisfy(m -> assertThat(m)
+        .startsWith("Bước Task_Appraise chưa có thời hạn (dueDate)"));
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("draftHouseholdRegistration").count())
+        .isZero();
   }
 
   private ResponseEntity<Map> deploy(String name, Map<String, String> files) {

@@ -9,6 +9,10 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
@@ -80,10 +84,19 @@ class WorkersIT extends PostgresIntegrationTest {
   }
 
   private String startEcho(String key, String topic) {
-    repository.createDeployment().addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key)
-        .camundaHistoryTimeToLive(1)
-        .startEvent().serviceTask("Task_Echo").camundaExternalTask(topic).endEvent().done())
-        .deploy();
+    BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+        .startEvent("StartEvent_Echo").serviceTask("Task_Echo").camundaExternalTask(topic).endEvent("EndEvent_Echoed")
+        .done();
+    // motcua's model rules: a process says what it is
+    CamundaProperty service = model.newInstance(CamundaProperty.class);
+    service.setCamundaName("service");
+    service.setCamundaValue("true");
+    CamundaProperties properties = model.newInstance(CamundaProperties.class);
+    properties.addChildElement(service);
+    ExtensionElements extensions = model.newInstance(ExtensionElements.class);
+    extensions.addChildElement(properties);
+    model.<org.camunda.bpm.model.bpmn.instance.Process>getModelElementById(key).setExtensionElements(extensions);
+    repository.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
     return runtime.startProcessInstanceByKey(key, Map.of("message", "hồ sơ X06148")).getId();
   }
 

@@ -1,0 +1,18 @@
+package vn.motcua.webapp.system;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.motcua.processes.rules.ModelRulesPlugin;
+
+/**
+ * motcua's model rules, checked on every deployment to the engine: from Camunda Modeler or any client of
+ * {@code /engine-rest}, and the application's own models at start.
+ */
+@Configuration
+class ModelRulesConfiguration {
+
+  @Bean
+  ModelRulesPlugin modelRulesPlugin() {
+    return new ModelRulesPlugin();
+  }
+}
