@@ -28,6 +28,11 @@ public record Staff(String username, String fullName, String email, Set<Role> ro
     return has(Role.SUPERVISOR) || has(Role.REFORM) || has(Role.ADMIN);
   }
 
+  /** Changes procedures: deploys models (reform officers, administrators). */
+  public boolean reforming() {
+    return has(Role.REFORM) || has(Role.ADMIN);
+  }
+
   public boolean inGroup(String groupId) {
     return groupIds.contains(groupId);
   }
