@@ -25,9 +25,12 @@ class ModelPages {
 
   private final ModelDeployments deployments;
   private final ProcedureCatalog catalog;
+  private final ReductionReport report;
   private final MessageSource messages;
 
-  ModelPages(ModelDeployments deployments, ProcedureCatalog catalog, MessageSource messages) {
+  ModelPages(ModelDeployments deployments, ProcedureCatalog catalog, ReductionReport report,
+      MessageSource messages) {
+    this.report = report;
     this.deployments = deployments;
     this.catalog = catalog;
     this.messages = messages;
@@ -61,6 +64,15 @@ class ModelPages {
           refused.messageKey(), LocaleContextHolder.getLocale()));
     }
     return page(staff, model);
+  }
+
+  /** What the latest change of the rule tables did to each procedure's time, fee and documents. */
+  @GetMapping("/cat-giam")
+  String reduction(@AuthenticationPrincipal Staff staff, Model model) {
+    reformOnly(staff);
+    model.addAttribute("staff", staff);
+    model.addAttribute("report", report.latestChange());
+    return "reduction";
   }
 
   private String page(Staff staff, Model model) {
