@@ -124,7 +124,7 @@ class CitizenPages {
     applicationForm.checklist(procedure, applicationForm.known(procedure, circumstances),
         directory.citizenIdOf(me.username()).orElse(null), model);
     if (draftId != null) {
-      draftOf(draftId, drafts.open(draftId, me).fileNames(), model);
+      draftOf(draftId, drafts.fileNames(draftId, me), model);
     }
     model.addAttribute("fieldErrors", Map.of());
     return "citizen/fragments :: checklist";
@@ -142,7 +142,7 @@ class CitizenPages {
     ApplicationForm.Filled filled = applicationForm.read(procedure, Channel.ONLINE, null, form, upload,
         directory.citizenIdOf(me.username()).orElse(null), draftId == null ? Map.of() : drafts.uploads(draftId, me));
     if (draftId != null) {
-      draftOf(draftId, drafts.open(draftId, me).fileNames(), model);
+      draftOf(draftId, drafts.fileNames(draftId, me), model);
     }
     if (!filled.errors().isEmpty()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -286,7 +286,7 @@ class CitizenPages {
       response.setStatus(refused.status().value());
       Map<String, String> entered = new LinkedHashMap<>(form.toSingleValueMap());
       if (draftId != null) {
-        draftOf(draftId, drafts.open(draftId, me).fileNames(), model);
+        draftOf(draftId, drafts.fileNames(draftId, me), model);
       }
       return form(procedure.code(), entered, applicationForm.known(procedure, form.get("circumstances")), Map.of(),
           text(refused), me, model, response);

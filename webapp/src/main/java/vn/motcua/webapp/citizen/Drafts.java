@@ -86,13 +86,20 @@ class Drafts {
   @Transactional(readOnly = true)
   Opened open(Long draftId, Staff owner) {
     Draft draft = mine(draftId, owner);
-    Map<String, String> names = new LinkedHashMap<>();
-    files.findByDraftIdOrderByIdAsc(draftId).forEach(f -> names.put(f.getRequirementCode(), f.getFileName()));
     try {
-      return new Opened(draft.getId(), JSON.readValue(draft.getFields(), FIELDS), names);
+      return new Opened(draft.getId(), JSON.readValue(draft.getFields(), FIELDS), fileNames(draftId, owner));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The names of the files saved with the draft, by required document (the files themselves are not read). */
+  @Transactional(readOnly = true)
+  Map<String, String> fileNames(Long draftId, Staff owner) {
+    mine(draftId, owner);
+    Map<String, String> names = new LinkedHashMap<>();
+    files.namesOf(draftId).forEach(row -> names.put((String) row[0], (String) row[1]));
+    return names;
   }
 
   /** The files saved with the draft, by required document, to hand in with the dossier. */
