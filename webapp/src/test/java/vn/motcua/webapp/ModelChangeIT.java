@@ -79,6 +79,47 @@ class ModelChangeIT extends PostgresIntegrationTest {
         .isEqualTo(List.of("X06148.specialist"));
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldShowAScheduledCutAheadApplyItFromItsDayAndKeepEarlierDossiersOnTheirOwnTime() throws IOException {
+    // given: the construction permit cut from 15 to 10 working days, the table's version tag scheduling it for
+    // 1 December 2026
+    String scheduled = rule(original(PROCESSING_TIME), "Rule_Construction", "<text>15</text>", "<text>10</text>")
+        .replace("camunda:versionTag=\"1\"", "camunda:versionTag=\"2026-12-01\"");
+    ResponseEntity<Map> deployed = deploy("reform scheduled for 2026-12-01", Map.of(PROCESSING_TIME, scheduled));
+    assertThat(deployed.getStatusCode().value()).as("%s", deployed.getBody()).isEqualTo(200);
+    try {
+      // then: the catalog shows today's time and the time from the day
+      Map<String, Object> permit = api.call("citizen", org.springframework.http.HttpMethod.GET,
+          "/api/v1/procedures/1.009997", null).getBody();
+      assertThat(((Map<?, ?>) permit.get("processingWorkingDays")).get("COUNTER")).isEqualTo(15.0);
+      Map<String, Object> upcoming = (Map<String, Object>) permit.get("upcoming");
+      assertThat(upcoming.get("from")).isEqualTo("2026-12-01");
+      assertThat(((Map<?, ?>) upcoming.get("processingWorkingDays")).get("COUNTER")).isEqualTo(10.0);
+      String page = rest.getForObject("/thu-tuc/1.009997?lang=vi", String.class);
+      assertThat(page).contains("Từ ngày 01/12/2026").contains("10 ngày làm việc").contains("15 ngày làm việc");
+
+      // when: a permit submitted before the day is received on it, and another is submitted on the day
+      String before = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
+      now("2026-12-01T09:00");
+      String after = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
+      for (String code : List.of(before, after)) {
+        api.complete("trangdinh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+        api.complete("trangdinh.ktht", code, "Task_AcceptTransfer", Map.of("transferAccepted", true));
+      }
+
+      // then: the earlier dossier keeps 15 days from its receipt, the new one has 10; the catalog shows 10 now
+      assertThat(api.dossier("citizen", before).get("deadline")).isEqualTo("2026-12-22T09:00:00+07:00");
+      assertThat(api.dossier("citizen", after).get("deadline")).isEqualTo("2026-12-15T09:00:00+07:00");
+      permit = api.call("citizen", org.springframework.http.HttpMethod.GET, "/api/v1/procedures/1.009997", null)
+          .getBody();
+      assertThat(((Map<?, ?>) permit.get("processingWorkingDays")).get("COUNTER")).isEqualTo(10.0);
+      assertThat(permit.get("upcoming")).isNull();
+    } finally {
+      repository.deleteDeployment((String) deployed.getBody().get("id"), true);
+    }
+  }
+
   /** Replaces text inside one rule of a decision table, as an edit in the Modeler would. */
   private static String rule(String dmn, String ruleId, String from, String to) {
     int start = dmn.indexOf("<rule id=\"" + ruleId + "\">");

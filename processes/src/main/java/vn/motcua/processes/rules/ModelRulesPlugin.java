@@ -1,13 +1,37 @@
 package vn.motcua.processes.rules;
 
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 
-/** Installs {@link ModelRules}: every BPMN deployed to this engine is checked by them first. */
+/**
+ * Installs motcua's model rules: every BPMN deployed to this engine is checked by {@link ModelRules} as it is read,
+ * and every deployment by {@link DecisionRules} before it is stored; every business rule task asks for the version of
+ * its table in force for its dossier ({@link PinnedDecisions}).
+ */
 public class ModelRulesPlugin extends AbstractProcessEnginePlugin {
+
+  /** The zone "today" is read in when the rule set in force is asked for. */
+  private String zone = "Asia/Ho_Chi_Minh";
+
+  public void setZone(String zone) {
+    this.zone = zone;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setBpmnParseFactory(RuledBpmnParse::new);
+    List<Deployer> postDeployers = configuration.getCustomPostDeployers() == null ? new ArrayList<>()
+        : new ArrayList<>(configuration.getCustomPostDeployers());
+    postDeployers.add(new DecisionRules(ZoneId.of(zone)));
+    configuration.setCustomPostDeployers(postDeployers);
+    List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    parseListeners.add(new PinnedDecisions(ZoneId.of(zone)));
+    configuration.setCustomPostBPMNParseListeners(parseListeners);
   }
 }

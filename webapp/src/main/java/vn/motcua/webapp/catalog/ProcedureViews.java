@@ -50,9 +50,23 @@ public class ProcedureViews {
   }
 
   private ProcedureView view(Procedure p, String province, boolean withDocuments) {
+    String provinceCode = province == null ? properties.defaultProvince() : province;
     LocalDate today = LocalDate.now(clock);
     String ruleSet = rules.ruleSetVersion(today).orElse(null);
-    String provinceCode = province == null ? properties.defaultProvince() : province;
+    ProcedureView.Upcoming now = values(rules, today, p, provinceCode);
+    ProcedureView.Upcoming upcoming = rules.nextChange()
+        .map(day -> values(rules.asOf(day.atStartOfDay(clock.getZone()).toInstant()), day, p, provinceCode))
+        .filter(then -> !then.equals(new ProcedureView.Upcoming(then.from(), now.processingWorkingDays(), now.fees(),
+            now.documents())))
+        .orElse(null);
+    return new ProcedureView(p.code(), p.name(), p.nameEn(), p.sector(), p.sectorEn(), p.level(),
+        p.onlineServiceLevel(), p.handlingAgency(), p.version(), p.versionTag(), ruleSet, now.processingWorkingDays(),
+        now.fees(), p.steps(), withDocuments ? now.documents() : null, upcoming);
+  }
+
+  /** What the tables in force on a day say of a procedure. */
+  private static ProcedureView.Upcoming values(Rules rules, LocalDate day, Procedure p, String provinceCode) {
+    String ruleSet = rules.ruleSetVersion(day).orElse(null);
     Map<String, BigDecimal> days = new LinkedHashMap<>();
     Map<String, Rules.Fee> fees = new LinkedHashMap<>();
     for (String channel : CHANNELS) {
@@ -60,9 +74,7 @@ public class ProcedureViews {
       rules.processingDays(facts, p.level(), null).ifPresent(d -> days.put(channel, d));
       rules.fee(facts, "CITIZEN", 1, 1).ifPresent(f -> fees.put(channel, f));
     }
-    return new ProcedureView(p.code(), p.name(), p.nameEn(), p.sector(), p.sectorEn(), p.level(),
-        p.onlineServiceLevel(), p.handlingAgency(), p.version(), p.versionTag(), ruleSet, days, fees, p.steps(),
-        withDocuments ? rules.requiredDocuments(p.code(), List.of()) : null);
+    return new ProcedureView.Upcoming(day, days, fees, rules.requiredDocuments(p.code(), List.of()));
   }
 
   private static boolean blank(String value) {

@@ -6,12 +6,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Clock;
+import java.time.Instant;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import vn.motcua.processes.rules.RuleVersions;
 
 /**
  * Evaluates the deployed decisions (the same tables the models call) for the application: which rule set is in
- * force, who handles a stage, the legal time, the fee and the documents. Nothing here knows a procedure.
+ * force, who handles a stage, the legal time, the fee and the documents — each from the version of its table in force
+ * now (or at the moment asked about), as the models do. Nothing here knows a procedure.
  */
 @Service
 public class Rules {
@@ -50,12 +56,38 @@ public class Rules {
 
   private static final java.util.regex.Pattern CIRCUMSTANCE = java.util.regex.Pattern.compile("\"([A-Z][A-Z0-9_]+)\"");
 
-  private final DecisionService decisions;
-  private final org.camunda.bpm.engine.RepositoryService repository;
+  /** The tables whose changes people see: the legal time, the fee and the documents. */
+  private static final List<String> PUBLISHED = List.of("processingTime", "fee", "requiredDocuments");
 
-  Rules(DecisionService decisions, org.camunda.bpm.engine.RepositoryService repository) {
-    this.decisions = decisions;
-    this.repository = repository;
+  private final ProcessEngine engine;
+  private final Clock clock;
+  /** The moment whose tables answer; none: now. */
+  private final Instant asOf;
+
+  @Autowired
+  Rules(ProcessEngine engine, Clock clock) {
+    this(engine, clock, null);
+  }
+
+  private Rules(ProcessEngine engine, Clock clock, Instant asOf) {
+    this.engine = engine;
+    this.clock = clock;
+    this.asOf = asOf;
+  }
+
+  /** The same questions answered by the tables in force at another moment (e.g. a reform's day). */
+  public Rules asOf(Instant moment) {
+    return new Rules(engine, clock, moment);
+  }
+
+  /**
+   * The next day a scheduled version of the legal-time, fee or documents table takes effect, after the moment asked
+   * about: the catalog shows the values from then beside today's.
+   */
+  public Optional<LocalDate> nextChange() {
+    Instant at = moment();
+    return PUBLISHED.stream().flatMap(key -> RuleVersions.upcoming(RuleVersions.deployed(engine, key), at,
+        clock.getZone()).stream()).map(v -> v.scheduledFor().orElseThrow()).min(LocalDate::compareTo);
   }
 
   public Optional<String> ruleSetVersion(LocalDate receiptDate) {
@@ -87,7 +119,7 @@ public class Rules {
     Map<String, Object> vars = new HashMap<>();
     vars.put("procedureCode", procedureCode);
     vars.put("circumstances", circumstances);
-    return decisions.evaluateDecisionTableByKey("requiredDocuments").variables(vars).evaluate().getResultList().stream()
+    return evaluate("requiredDocuments", vars).stream()
         .map(row -> new RequiredDocument((String) row.get("documentCode"), (String) row.get("name"),
             (String) row.get("nameEn"), (String) row.get("form"), (String) row.get("resultOf")))
         .toList();
@@ -98,13 +130,12 @@ public class Rules {
    * its rules for the procedure (e.g. {@code NO_BIRTH_CERTIFICATE}): the questions the e-form asks the applicant.
    */
   public List<String> circumstances(String procedureCode) {
-    var definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey("requiredDocuments")
-        .latestVersion().singleResult();
-    if (definition == null) {
+    var definition = inForce("requiredDocuments");
+    if (definition.isEmpty()) {
       return List.of();
     }
-    var table = repository.getDmnModelInstance(definition.getId())
-        .<org.camunda.bpm.model.dmn.instance.Decision>getModelElementById(definition.getKey())
+    var table = engine.getRepositoryService().getDmnModelInstance(definition.get().id())
+        .<org.camunda.bpm.model.dmn.instance.Decision>getModelElementById("requiredDocuments")
         .getChildElementsByType(org.camunda.bpm.model.dmn.instance.DecisionTable.class).iterator().next();
     List<String> inputs = table.getInputs().stream().map(input -> input.getInputExpression().getText().getTextContent()
         .strip()).toList();
@@ -125,9 +156,25 @@ public class Rules {
   }
 
   private Optional<Map<String, Object>> first(String decisionKey, Map<String, Object> variables) {
-    List<Map<String, Object>> rows = decisions.evaluateDecisionTableByKey(decisionKey).variables(variables).evaluate()
-        .getResultList();
+    List<Map<String, Object>> rows = evaluate(decisionKey, variables);
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  /** The rows of the table's version in force at the moment (the engine's own error when none is deployed). */
+  private List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> variables) {
+    DecisionService decisions = engine.getDecisionService();
+    return inForce(decisionKey)
+        .map(version -> decisions.evaluateDecisionTableById(version.id()))
+        .orElseGet(() -> decisions.evaluateDecisionTableByKey(decisionKey))
+        .variables(variables).evaluate().getResultList();
+  }
+
+  private Optional<RuleVersions.Version> inForce(String decisionKey) {
+    return RuleVersions.inForce(engine, decisionKey, moment(), clock.getZone());
+  }
+
+  private Instant moment() {
+    return asOf == null ? clock.instant() : asOf;
   }
 
 }

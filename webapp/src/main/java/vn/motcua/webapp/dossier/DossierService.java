@@ -108,6 +108,8 @@ public class DossierService {
     // what the models read: see docs/models.md "Variables a procedure receives at start"
     Map<String, Object> variables = facts.variables();
     variables.put("receiptCode", dossier.getReceiptCode());
+    // the moment whose rules are the dossier's to its end (the engine asks the tables in force then)
+    variables.put("rulesAsOf", java.util.Date.from(now));
     variables.put("receivingAgency", receivingAgency);
     variables.put("procedureName", procedure.name());
     variables.put("applicantName", a.fullName().trim());
