@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -68,5 +69,34 @@ class ReductionReportIT extends PostgresIntegrationTest {
         .contains("0 → 0", "0 → 0", "2 → 2");
     assertThat(browser.findElement(By.id("reduction-total")).getText()).startsWith("Cắt giảm 5 trên tổng ")
         .matches("Cắt giảm 5 trên tổng (\\d+) ngày làm việc \\((\\d+(,\\d)?)%\\); còn \\d+ ngày\\.");
+
+    // when: only the building permit is chosen
+    browser.findElement(By.id("procedure-1.009997")).click();
+    browser.findElement(By.id("reduction-compare")).click();
+
+    // then: its row alone, and the share of its own time
+    Browser.waiting().until(ExpectedConditions.textToBe(By.id("reduction-total"),
+        "Cắt giảm 5 trên tổng 15 ngày làm việc (33,3%); còn 10 ngày."));
+    assertThat(browser.findElements(By.cssSelector("#reduction-rows tbody tr"))).hasSize(1);
+
+    // when: the same version on both sides
+    String latest = new Select(browser.findElement(By.id("after-processingTime"))).getFirstSelectedOption()
+        .getAttribute("value");
+    new Select(browser.findElement(By.id("before-processingTime"))).selectByValue(latest);
+    browser.findElement(By.id("reduction-compare")).click();
+
+    // then: nothing cut
+    Browser.waiting().until(ExpectedConditions.textToBe(By.id("reduction-total"),
+        "Cắt giảm 0 trên tổng 10 ngày làm việc (0%); còn 10 ngày."));
+
+    // when: a version that does not exist is asked for
+    browser.get("http://localhost:" + port + "/board/mo-hinh/cat-giam?lang=vi&before.processingTime=999");
+
+    // then: said so, and the default comparison shown
+    assertThat(browser.findElement(By.id("reduction-error")).getText())
+        .isEqualTo("Bảng processingTime không có phiên bản \"999\".");
+    var refused = new WebSession(port, "caicach.langson").get("/board/mo-hinh/cat-giam?procedure=9.999999&lang=vi");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("Không có thủ tục đang công bố mã &quot;9.999999&quot;.");
   }
 }

@@ -92,10 +92,10 @@ public final class RuleVersions {
         .or(() -> versions.stream().min(Comparator.comparingInt(Version::version)));
   }
 
-  /** The versions deployed but not yet in effect at a moment (scheduled for a later day), the soonest first. */
+  /** The versions scheduled for a day after a moment and not yet in effect, the soonest first. */
   public static List<Version> upcoming(Collection<Version> versions, Instant at, ZoneId zone) {
     Optional<Version> current = inForce(versions, at, zone);
-    return versions.stream().filter(v -> v.effectiveFrom(zone).isAfter(at))
+    return versions.stream().filter(v -> v.scheduledFor().isPresent() && v.effectiveFrom(zone).isAfter(at))
         .filter(v -> current.isEmpty() || v.version() > current.get().version())
         .sorted(Comparator.comparing((Version v) -> v.effectiveFrom(zone)).thenComparingInt(Version::version))
         .toList();

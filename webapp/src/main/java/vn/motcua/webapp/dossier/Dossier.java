@@ -365,6 +365,11 @@ public class Dossier {
     return procedureName;
   }
 
+  /** The dossier runs on another version of its procedure's model from now on (a reform rolled out to it). */
+  void movedTo(String processDefinitionId) {
+    this.processDefinitionId = processDefinitionId;
+  }
+
   public String getProcessDefinitionId() {
     return processDefinitionId;
   }

@@ -29,7 +29,9 @@ public class DossierAudit {
     /** A call to another system failed for good and waits for an operator; the operator's retry resolved it. */
     INCIDENT_RAISED, INCIDENT_RESOLVED,
     /** The applicant rated the service. */
-    RATED
+    RATED,
+    /** A reform officer moved the running dossier to a new version of its procedure's model. */
+    MIGRATED
   }
 
   @Id

@@ -135,6 +135,18 @@ public class DossierService {
     return dossier;
   }
 
+  /**
+   * A reform officer moved the running dossier to another version of its procedure's model: it follows that version
+   * from now on, and its trail says so. Called in the migration's own transaction.
+   */
+  @Transactional
+  public void movedTo(String receiptCode, String processDefinitionId, String detail, String by) {
+    Dossier dossier = dossiers.findByReceiptCode(receiptCode)
+        .orElseThrow(() -> ApiException.notFound("error.dossier.notFound", receiptCode));
+    dossier.movedTo(processDefinitionId);
+    journal.record(dossier, by, DossierAudit.Action.MIGRATED, null, detail);
+  }
+
   /** The language the applicant uses the service in (their notices come in it first): English only if they chose it. */
   private static String language() {
     LocaleContext context = LocaleContextHolder.getLocaleContext();

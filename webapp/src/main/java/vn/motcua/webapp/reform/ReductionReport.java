@@ -9,19 +9,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.stereotype.Service;
 import vn.motcua.webapp.catalog.Procedure;
 import vn.motcua.webapp.catalog.ProcedureCatalog;
 import vn.motcua.webapp.catalog.Rules;
+import vn.motcua.processes.rules.RuleVersions;
+import vn.motcua.webapp.system.ApiException;
 import vn.motcua.webapp.system.MotcuaProperties;
 
 /**
- * What the latest change of the rule tables did to each published procedure, computed from the deployed decisions
- * themselves: its legal time before and after (in working days, at its nominal level, at the counter), its fee (a
- * citizen, one copy) and how many documents it asks for — and in total, the days cut and the share of all days, as
- * provinces report their reforms ("561.5 of 1,659.5 days, 33.8%").
+ * What a change of the rule tables does to the procedures chosen, computed from the deployed decisions themselves:
+ * between a version before and a version after of each table (by default the latest and the one before it), each
+ * procedure's legal time (in working days, at its nominal level, at the counter), its fee (a citizen, one copy) and
+ * how many documents it asks for — and in total, the days cut and the share of all days, as provinces report their
+ * reforms ("561.5 of 1,659.5 days, 33.8%").
  */
 @Service
 class ReductionReport {
@@ -29,6 +33,7 @@ class ReductionReport {
   private static final String TIME = "processingTime";
   private static final String FEE = "fee";
   private static final String DOCUMENTS = "requiredDocuments";
+  static final List<String> TABLES = List.of(TIME, FEE, DOCUMENTS);
 
   /** One procedure, before and after. */
   record Row(String code, String name, BigDecimal daysBefore, BigDecimal daysAfter, Long feeBefore, Long feeAfter,
@@ -53,13 +58,23 @@ class ReductionReport {
     }
   }
 
-  /** The versions compared, every procedure, and the totals of legal time. */
-  record Report(Map<String, String> versions, List<Row> rows, BigDecimal daysBefore, BigDecimal daysAfter,
-                BigDecimal daysCut, BigDecimal percentCut) {
+  /** The versions compared, the procedures chosen, and the totals of legal time. */
+  record Report(Choice choice, List<Row> rows, BigDecimal daysBefore, BigDecimal daysAfter, BigDecimal daysCut,
+                BigDecimal percentCut) {
     /** Cut, of, percent, remaining: as the page reads them. */
     public List<String> totals() {
       return List.of(number(daysCut), number(daysBefore), number(percentCut), number(daysAfter));
     }
+  }
+
+  /**
+   * What to compare: for each table the version before and the version after, and the procedures (none chosen: all).
+   */
+  record Choice(Map<String, Integer> before, Map<String, Integer> after, Set<String> procedures) {
+  }
+
+  /** A deployed version of a table as the page offers it: its number, and its day when scheduled. */
+  record TableVersion(int version, String scheduledFor, java.time.Instant deployedAt) {
   }
 
   /** 561.5 as "561,5" in Vietnamese and "561.5" in English; whole numbers without decimals. */
@@ -73,39 +88,80 @@ class ReductionReport {
     return format.format(value);
   }
 
-  private final RepositoryService repository;
+  private final ProcessEngine engine;
   private final DecisionService decisions;
   private final ProcedureCatalog catalog;
   private final Rules rules;
   private final MotcuaProperties properties;
   private final Clock clock;
 
-  ReductionReport(RepositoryService repository, DecisionService decisions, ProcedureCatalog catalog, Rules rules,
-      MotcuaProperties properties, Clock clock) {
-    this.repository = repository;
-    this.decisions = decisions;
+  ReductionReport(ProcessEngine engine, ProcedureCatalog catalog, Rules rules, MotcuaProperties properties,
+      Clock clock) {
+    this.engine = engine;
+    this.decisions = engine.getDecisionService();
     this.catalog = catalog;
     this.rules = rules;
     this.properties = properties;
     this.clock = clock;
   }
 
-  /** The latest deployed version of each table against the one before it. */
-  Report latestChange() {
-    Map<String, List<DecisionDefinition>> tables = new HashMap<>();
-    Map<String, String> versions = new HashMap<>();
-    for (String key : List.of(TIME, FEE, DOCUMENTS)) {
-      List<DecisionDefinition> latestTwo = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
-          .orderByDecisionDefinitionVersion().desc().listPage(0, 2);
-      tables.put(key, latestTwo);
-      versions.put(key, latestTwo.size() < 2 ? "v" + latestTwo.get(0).getVersion()
-          : "v" + latestTwo.get(1).getVersion() + " → v" + latestTwo.get(0).getVersion());
+  /** The tables compared, with every deployed version of each, the latest first. */
+  Map<String, List<TableVersion>> versions() {
+    Map<String, List<TableVersion>> all = new java.util.LinkedHashMap<>();
+    for (String key : TABLES) {
+      all.put(key, RuleVersions.deployed(engine, key).stream()
+          .sorted(java.util.Comparator.comparingInt(RuleVersions.Version::version).reversed())
+          .map(v -> new TableVersion(v.version(), v.scheduledFor().map(Object::toString).orElse(null),
+              v.deployedAt()))
+          .toList());
     }
+    return all;
+  }
+
+  /**
+   * The choice completed with the defaults — after: the latest version of each table; before: the one before it
+   * (the latest when there is only one) — and checked: a version that does not exist or a procedure not published is
+   * refused.
+   */
+  Choice choose(Map<String, Integer> before, Map<String, Integer> after, Set<String> procedures) {
+    Map<String, List<TableVersion>> versions = versions();
+    Map<String, Integer> chosenBefore = new HashMap<>();
+    Map<String, Integer> chosenAfter = new HashMap<>();
+    for (String key : TABLES) {
+      List<TableVersion> table = versions.get(key);
+      if (table.isEmpty()) {
+        throw ApiException.unprocessable("reduction.noTable", key);
+      }
+      chosenAfter.put(key, existing(key, table, after.getOrDefault(key, table.get(0).version())));
+      chosenBefore.put(key, existing(key, table, before.getOrDefault(key, table.get(Math.min(1, table.size() - 1))
+          .version())));
+    }
+    Set<String> published = catalog.procedures().stream().map(Procedure::code).collect(Collectors.toSet());
+    for (String code : procedures) {
+      if (!published.contains(code)) {
+        throw ApiException.badRequest("reduction.unknownProcedure", code);
+      }
+    }
+    return new Choice(chosenBefore, chosenAfter, Set.copyOf(procedures));
+  }
+
+  private static int existing(String key, List<TableVersion> table, int version) {
+    if (table.stream().noneMatch(v -> v.version() == version)) {
+      throw ApiException.badRequest("reduction.unknownVersion", key, version);
+    }
+    return version;
+  }
+
+  /** Each chosen procedure (all when none is), before and after, and the totals. */
+  Report compare(Choice choice) {
     String ruleSet = rules.ruleSetVersion(LocalDate.now(clock)).orElse(null);
     List<Row> rows = new ArrayList<>();
     BigDecimal before = BigDecimal.ZERO;
     BigDecimal after = BigDecimal.ZERO;
     for (Procedure p : catalog.procedures()) {
+      if (!choice.procedures().isEmpty() && !choice.procedures().contains(p.code())) {
+        continue;
+      }
       Map<String, Object> facts = new Rules.Facts(p.code(), "COUNTER", ruleSet, null, properties.defaultProvince(),
           null, null).variables();
       facts.put("level", p.level());
@@ -114,9 +170,9 @@ class ReductionReport {
       facts.put("copies", 1);
       facts.put("pages", 1);
       facts.put("circumstances", List.of());
-      Row row = new Row(p.code(), p.name(), days(tables.get(TIME), 1, facts), days(tables.get(TIME), 0, facts),
-          fee(tables.get(FEE), 1, facts), fee(tables.get(FEE), 0, facts), documents(tables.get(DOCUMENTS), 1, facts),
-          documents(tables.get(DOCUMENTS), 0, facts));
+      Row row = new Row(p.code(), p.name(), days(choice.before(), facts), days(choice.after(), facts),
+          fee(choice.before(), facts), fee(choice.after(), facts), documents(choice.before(), facts),
+          documents(choice.after(), facts));
       rows.add(row);
       if (row.daysBefore() != null && row.daysAfter() != null) {
         before = before.add(row.daysBefore());
@@ -126,26 +182,26 @@ class ReductionReport {
     BigDecimal cut = before.subtract(after);
     BigDecimal percent = before.signum() == 0 ? BigDecimal.ZERO
         : cut.multiply(BigDecimal.valueOf(100)).divide(before, 1, RoundingMode.HALF_UP);
-    return new Report(versions, rows, before, after, cut, percent);
+    return new Report(choice, rows, before, after, cut, percent);
   }
 
-  /** The rows of a table's version: 0 the latest, 1 the one before (the latest when there is only one). */
-  private List<Map<String, Object>> evaluate(List<DecisionDefinition> versions, int age, Map<String, Object> facts) {
-    DecisionDefinition table = versions.get(Math.min(age, versions.size() - 1));
-    return decisions.evaluateDecisionTableById(table.getId()).variables(facts).evaluate().getResultList();
+  /** The rows a chosen version of a table gives. */
+  private List<Map<String, Object>> evaluate(String key, Map<String, Integer> versions, Map<String, Object> facts) {
+    return decisions.evaluateDecisionTableByKey(key).version(versions.get(key)).variables(facts).evaluate()
+        .getResultList();
   }
 
-  private BigDecimal days(List<DecisionDefinition> versions, int age, Map<String, Object> facts) {
-    return evaluate(versions, age, facts).stream().findFirst()
+  private BigDecimal days(Map<String, Integer> versions, Map<String, Object> facts) {
+    return evaluate(TIME, versions, facts).stream().findFirst()
         .map(row -> new BigDecimal(row.get("workingDays").toString())).orElse(null);
   }
 
-  private Long fee(List<DecisionDefinition> versions, int age, Map<String, Object> facts) {
-    return evaluate(versions, age, facts).stream().findFirst()
+  private Long fee(Map<String, Integer> versions, Map<String, Object> facts) {
+    return evaluate(FEE, versions, facts).stream().findFirst()
         .map(row -> ((Number) row.get("amount")).longValue()).orElse(null);
   }
 
-  private int documents(List<DecisionDefinition> versions, int age, Map<String, Object> facts) {
-    return evaluate(versions, age, facts).size();
+  private int documents(Map<String, Integer> versions, Map<String, Object> facts) {
+    return evaluate(DOCUMENTS, versions, facts).size();
   }
 }
