@@ -154,7 +154,7 @@ class MigrationIT extends PostgresIntegrationTest {
         .processDefinitionKey("constructionPermit").singleResult().getProcessDefinitionId()).getVersion()).as("nothing moved").isEqualTo(latest - 1);
 
     // and a supervisor may not
-    assertThat(new WebSession(port, "giamsat.langson").get("/board/mo-hinh/chuyen/constructionPermit?from=1")
+    assertThat(new WebSession(port, "giamsat.trucninh").get("/board/mo-hinh/chuyen/constructionPermit?from=1")
         .statusCode()).isEqualTo(403);
   }
 

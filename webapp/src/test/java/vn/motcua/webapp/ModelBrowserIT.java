@@ -102,7 +102,7 @@ class ModelBrowserIT extends PostgresIntegrationTest {
         .isEqualTo(400);
     assertThat(officer.get("/board/mo-hinh/xem/thu/constructionPermit").statusCode()).isEqualTo(404);
     assertThat(officer.get("/board/mo-hinh/xem/quy-trinh/constructionPermit/999/xml").statusCode()).isEqualTo(404);
-    assertThat(new WebSession(port, "giamsat.langson").get("/board/mo-hinh/xem/bang/processingTime").statusCode())
+    assertThat(new WebSession(port, "giamsat.trucninh").get("/board/mo-hinh/xem/bang/processingTime").statusCode())
         .isEqualTo(403);
   }
 

@@ -102,7 +102,7 @@ class DecisionRules implements Deployer {
       }
     }
     if (problems.isEmpty() && (!tables.isEmpty() || hasProcedure(models.values()))) {
-      coverage(deployment, tables, models).forEach((resource, found) ->
+      coverage(tables, models).forEach((resource, found) ->
           problems.computeIfAbsent(resource, k -> new ArrayList<>()).addAll(found));
     }
     if (!problems.isEmpty()) {
@@ -146,23 +146,27 @@ class DecisionRules implements Deployer {
    * Every published procedure against the tables in force once this deployment is stored: the new ones from it, the
    * others the latest deployed. Problems go to the new table that gives no answer, or else to the new procedure.
    */
-  private Map<String, List<Problem>> coverage(DeploymentEntity deployment, Map<String, DmnModelInstance> newTables,
+  private Map<String, List<Problem>> coverage(Map<String, DmnModelInstance> newTables,
       Map<String, BpmnModelInstance> newModels) {
     ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
     Map<String, DmnDecision> decisions = new HashMap<>();
     Map<String, String> decisionResources = new HashMap<>();
     for (String key : CONTRACTS.keySet()) {
-      try {
-        decisions.put(key, (DmnDecision) engine.getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(key));
-      } catch (RuntimeException none) {
-        // not deployed yet: nothing to check it against
+      DecisionDefinitionEntity latest = Context.getCommandContext().getDecisionDefinitionManager()
+          .findLatestDecisionDefinitionByKey(key);
+      if (latest != null) {
+        decisions.put(key, QuietTables.read(engine.getDeploymentCache()
+            .findDmnModelInstanceForDecisionDefinition(latest.getId()), key));
       }
     }
-    for (DecisionDefinitionEntity definition : deployment.getDeployedArtifacts(DecisionDefinitionEntity.class) == null
-        ? List.<DecisionDefinitionEntity>of() : deployment.getDeployedArtifacts(DecisionDefinitionEntity.class)) {
-      decisions.put(definition.getKey(), definition);
-      decisionResources.put(definition.getKey(), definition.getResourceName());
-    }
+    newTables.forEach((resource, model) -> {
+      for (Decision decision : model.getModelElementsByType(Decision.class)) {
+        if (CONTRACTS.containsKey(decision.getId())) {
+          decisions.put(decision.getId(), QuietTables.read(model, decision.getId()));
+          decisionResources.put(decision.getId(), resource);
+        }
+      }
+    });
     Map<String, Procedure> procedures = new LinkedHashMap<>();
     Map<String, String> procedureResources = new HashMap<>();
     ProcessDefinitionQueryImpl latest = new ProcessDefinitionQueryImpl();
@@ -175,11 +179,11 @@ class DecisionRules implements Deployer {
       procedures.put(p.key(), p);
       procedureResources.put(p.key(), resource);
     }));
-    String ruleSet = ruleSet(engine, decisions.get("ruleSetVersion"));
-    Set<String> structures = structures(newTables, decisions.get("routing"));
+    String ruleSet = ruleSet(decisions.get("ruleSetVersion"));
+    Set<String> structures = structures(newTables, engine);
     Map<String, List<Problem>> problems = new LinkedHashMap<>();
     for (Procedure procedure : procedures.values()) {
-      for (Gap gap : gaps(engine, decisions, procedure, ruleSet, structures)) {
+      for (Gap gap : gaps(decisions, procedure, ruleSet, structures)) {
         String resource = decisionResources.getOrDefault(gap.decision(),
             procedureResources.get(procedure.key()));
         if (resource != null) {
@@ -248,24 +252,25 @@ class DecisionRules implements Deployer {
   }
 
   /** The rule set in force today, as the rule-set table says (none: the tables are asked without one). */
-  private String ruleSet(ProcessEngineConfigurationImpl engine, DmnDecision table) {
+  private String ruleSet(DmnDecision table) {
     if (table == null) {
       return null;
     }
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
-    var result = engine.getDmnEngine().evaluateDecisionTable(table,
-        Map.of("receivedDate", today));
-    return result.isEmpty() ? null : (String) result.getFirstResult().getEntry("ruleSetVersion");
+    var rows = QuietTables.evaluate(table, Map.of("receivedDate", today));
+    return rows.isEmpty() ? null : (String) rows.get(0).get("ruleSetVersion");
   }
 
   /** The local-government structures the routing table tells apart (none: it routes the same under any). */
-  private static Set<String> structures(Map<String, DmnModelInstance> newTables, DmnDecision routing) {
+  private static Set<String> structures(Map<String, DmnModelInstance> newTables, ProcessEngineConfigurationImpl engine) {
     Set<String> named = new java.util.TreeSet<>();
-    if (routing instanceof DecisionDefinitionEntity entity) {
-      DmnModelInstance model = newTables.values().stream()
-          .filter(m -> m.getModelElementById("routing") != null).findFirst()
-          .orElseGet(() -> Context.getProcessEngineConfiguration().getDeploymentCache()
-              .findDmnModelInstanceForDecisionDefinition(entity.getId()));
+    DecisionDefinitionEntity deployed = Context.getCommandContext().getDecisionDefinitionManager()
+        .findLatestDecisionDefinitionByKey("routing");
+    DmnModelInstance model = newTables.values().stream()
+        .filter(m -> m.getModelElementById("routing") != null).findFirst()
+        .orElseGet(() -> deployed == null ? null
+            : engine.getDeploymentCache().findDmnModelInstanceForDecisionDefinition(deployed.getId()));
+    if (model != null) {
       for (var rule : model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.Rule.class)) {
         DecisionTable table = (DecisionTable) rule.getParentElement();
         List<Input> inputs = List.copyOf(table.getInputs());
@@ -286,8 +291,8 @@ class DecisionRules implements Deployer {
     return named;
   }
 
-  private static List<Gap> gaps(ProcessEngineConfigurationImpl engine, Map<String, DmnDecision> decisions,
-      Procedure procedure, String ruleSet, Set<String> structures) {
+  private static List<Gap> gaps(Map<String, DmnDecision> decisions, Procedure procedure, String ruleSet,
+      Set<String> structures) {
     List<Gap> gaps = new ArrayList<>();
     for (String structure : structures) {
       Map<String, Object> facts = new HashMap<>();
@@ -303,7 +308,7 @@ class DecisionRules implements Deployer {
       String level = procedure.level();
       for (String stage : procedure.routedStages()) {
         facts.put("stage", stage);
-        var route = ask(engine, decisions, "routing", facts, gaps,
+        var route = ask(decisions, "routing", facts, gaps,
             "không có cơ quan cho bước " + stage + " của " + where + " / no agency for stage " + stage + " of " + where);
         if ("HANDLE".equals(stage) && route != null && route.get("level") != null) {
           level = (String) route.get("level");
@@ -311,36 +316,36 @@ class DecisionRules implements Deployer {
       }
       for (String stage : procedure.budgetedStages()) {
         facts.put("stage", stage);
-        ask(engine, decisions, "stageBudget", facts, gaps, "không có thời hạn cho bước " + stage + " của " + where
+        ask(decisions, "stageBudget", facts, gaps, "không có thời hạn cho bước " + stage + " của " + where
             + " / no budget for stage " + stage + " of " + where);
       }
       facts.put("level", level);
       for (String channel : CHANNELS) {
         facts.put("channel", channel);
         String at = where + ", " + level + ", " + channel;
-        ask(engine, decisions, "processingTime", facts, gaps, "không có thời hạn giải quyết cho " + at
+        ask(decisions, "processingTime", facts, gaps, "không có thời hạn giải quyết cho " + at
             + " / no processing time for " + at);
-        ask(engine, decisions, "fee", facts, gaps, "không có mức phí cho " + at + " / no fee for " + at);
+        ask(decisions, "fee", facts, gaps, "không có mức phí cho " + at + " / no fee for " + at);
       }
-      ask(engine, decisions, "legalTimeRules", facts, gaps, "không có quy tắc thời hạn cho " + where
+      ask(decisions, "legalTimeRules", facts, gaps, "không có quy tắc thời hạn cho " + where
           + " / no time rules for " + where);
     }
-    ask(engine, decisions, "requiredDocuments", Map.of("procedureCode", procedure.code(), "circumstances", List.of()),
+    ask(decisions, "requiredDocuments", Map.of("procedureCode", procedure.code(), "circumstances", List.of()),
         gaps, "không có thành phần hồ sơ cho " + procedure.code() + " / no required documents for " + procedure.code());
     return gaps;
   }
 
   /** The first answer of a table, or a gap when it has none (or cannot be evaluated); nothing when it is not deployed. */
-  private static Map<String, Object> ask(ProcessEngineConfigurationImpl engine, Map<String, DmnDecision> decisions,
-      String key, Map<String, Object> facts, List<Gap> gaps, String question) {
+  private static Map<String, Object> ask(Map<String, DmnDecision> decisions, String key, Map<String, Object> facts,
+      List<Gap> gaps, String question) {
     DmnDecision decision = decisions.get(key);
     if (decision == null) {
       return null;
     }
     try {
-      var result = engine.getDmnEngine().evaluateDecisionTable(decision, facts);
-      if (!result.isEmpty()) {
-        return result.getFirstResult().getEntryMap();
+      var rows = QuietTables.evaluate(decision, facts);
+      if (!rows.isEmpty()) {
+        return rows.get(0);
       }
       gaps.add(new Gap(key, "Bảng " + key + " không trả lời: " + question + "."));
     } catch (RuntimeException failed) {

@@ -54,6 +54,11 @@ public class DossierQueries {
     this.clock = clock;
     this.json = json;
   }
+  /** The dossiers finished in a period that had a legal deadline (for replays of past work against other rules). */
+  public List<Dossier> finishedWithDeadline(java.time.Instant from, java.time.Instant to) {
+    return dossiers.findByFinishedAtGreaterThanEqualAndFinishedAtLessThanAndDeadlineIsNotNull(from, to);
+  }
+
 
   public DossierView view(String receiptCode, Staff staff) {
     Dossier dossier = dossiers.findByReceiptCode(receiptCode)

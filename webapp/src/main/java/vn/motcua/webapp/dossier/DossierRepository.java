@@ -28,4 +28,7 @@ interface DossierRepository extends JpaRepository<Dossier, Long> {
   Page<Dossier> findAllByOrderBySubmittedAtDesc(Pageable page);
 
   java.util.List<Dossier> findByReceiptCodeIn(Collection<String> receiptCodes);
+
+  java.util.List<Dossier> findByFinishedAtGreaterThanEqualAndFinishedAtLessThanAndDeadlineIsNotNull(
+      java.time.Instant from, java.time.Instant to);
 }

@@ -36,10 +36,12 @@ class ModelPages {
   private final ReductionReport report;
   private final Migrations migrations;
   private final ModelVersions versions;
+  private final WhatIf whatIf;
   private final MessageSource messages;
 
   ModelPages(ModelDeployments deployments, ProcedureCatalog catalog, ReductionReport report, Migrations migrations,
-      ModelVersions versions, MessageSource messages) {
+      ModelVersions versions, WhatIf whatIf, MessageSource messages) {
+    this.whatIf = whatIf;
     this.report = report;
     this.migrations = migrations;
     this.versions = versions;
@@ -114,6 +116,43 @@ class ModelPages {
       }
     }
     return versions;
+  }
+
+  /** The what-if form: replay past months against proposed tables. */
+  @GetMapping("/gia-dinh")
+  String whatIfForm(@AuthenticationPrincipal Staff staff, Model model) {
+    reformOnly(staff);
+    model.addAttribute("staff", staff);
+    model.addAttribute("months", 3);
+    return "whatif";
+  }
+
+  /** The finished dossiers of the last months replayed against the uploaded processing-time and routing tables. */
+  @PostMapping("/gia-dinh")
+  String whatIf(@RequestParam(required = false) String months,
+      @RequestParam(name = "files", required = false) List<MultipartFile> files, @AuthenticationPrincipal Staff staff,
+      Model model, HttpServletResponse response) throws IOException {
+    reformOnly(staff);
+    model.addAttribute("staff", staff);
+    model.addAttribute("months", months);
+    List<WhatIf.Upload> uploads = new ArrayList<>();
+    for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+      if (!file.isEmpty() || file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank()) {
+        uploads.add(new WhatIf.Upload(file.getOriginalFilename(), file.getBytes()));
+      }
+    }
+    try {
+      int period;
+      try {
+        period = Integer.parseInt(months == null ? "" : months.strip());
+      } catch (NumberFormatException notANumber) {
+        throw ApiException.badRequest("whatIf.monthsInvalid", WhatIf.MAX_MONTHS);
+      }
+      model.addAttribute("result", whatIf.replay(period, uploads));
+    } catch (ApiException refused) {
+      refusal(refused, model, response);
+    }
+    return "whatif";
   }
 
   /** Which running dossiers of an older version could move to the latest, and why the others cannot. */
