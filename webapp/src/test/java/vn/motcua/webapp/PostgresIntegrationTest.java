@@ -29,6 +29,8 @@ public abstract class PostgresIntegrationTest {
   protected static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
   protected static final String WORKER_PASSWORD = "it-worker-secret";
   private static EmbeddedPostgres postgres;
+  /** The reference data files the application reads: the shipped ones, copied once per JVM. */
+  protected static final java.nio.file.Path REFERENCE_DATA = shippedReferenceData();
 
   @Autowired
   protected TestRestTemplate rest;
@@ -46,6 +48,8 @@ public abstract class PostgresIntegrationTest {
     registry.add("camunda.bpm.job-execution.enabled", () -> "false");
     // tests bring their own dossiers
     registry.add("motcua.demo.history-months", () -> "0");
+    // reference data from files, as an operator keeps them, so that a test can edit them and reload
+    registry.add("motcua.reference-data", () -> REFERENCE_DATA.toUri().toString());
     SimulatorPorts.register(registry);
   }
 
@@ -60,6 +64,23 @@ public abstract class PostgresIntegrationTest {
       throw new IllegalStateException("cannot create database " + name, e);
     }
     return server().getJdbcUrl("postgres", name);
+  }
+
+  /** Copies the shipped reference data into a directory of files; returns it (with a trailing separator). */
+  protected static java.nio.file.Path shippedReferenceData() {
+    try {
+      java.nio.file.Path directory = java.nio.file.Files.createDirectories(
+          java.nio.file.Path.of("target", "it-reference").toAbsolutePath());
+      for (String file : java.util.List.of("admin-units.csv", "agencies.csv")) {
+        try (java.io.InputStream in = PostgresIntegrationTest.class.getClassLoader()
+            .getResourceAsStream("reference/" + file)) {
+          java.nio.file.Files.copy(in, directory.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      return directory;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the reference data", e);
+    }
   }
 
   private static synchronized EmbeddedPostgres server() {

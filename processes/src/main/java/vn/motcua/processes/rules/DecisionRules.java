@@ -169,8 +169,9 @@ class DecisionRules implements Deployer {
     });
     Map<String, Procedure> procedures = new LinkedHashMap<>();
     Map<String, String> procedureResources = new HashMap<>();
+    // published: the latest version of each process, unless suspended (withdrawn from the catalog)
     ProcessDefinitionQueryImpl latest = new ProcessDefinitionQueryImpl();
-    latest.latestVersion();
+    latest.latestVersion().active();
     for (var definition : latest.executeList(Context.getCommandContext(), null)) {
       procedure(engine.getDeploymentCache().findBpmnModelInstanceForProcessDefinition(definition.getId()))
           .forEach(p -> procedures.put(p.key(), p));

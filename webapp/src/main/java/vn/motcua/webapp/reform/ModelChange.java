@@ -13,8 +13,8 @@ import java.time.Instant;
 @Entity
 class ModelChange {
 
-  /** What was done. */
-  enum Action { DEPLOYED, MIGRATED }
+  /** What was done: models deployed, dossiers moved to a new version, reference data (places, agencies) reloaded. */
+  enum Action { DEPLOYED, MIGRATED, REFERENCE_DATA }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -2,6 +2,7 @@ package vn.motcua.webapp.reform;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.webapp.catalog.Procedure;
 import vn.motcua.webapp.catalog.ProcedureCatalog;
 import vn.motcua.webapp.people.Staff;
+import vn.motcua.webapp.place.ReferenceDataLoader;
 import vn.motcua.webapp.system.ApiException;
 
 /**
@@ -37,11 +39,18 @@ class ModelPages {
   private final Migrations migrations;
   private final ModelVersions versions;
   private final WhatIf whatIf;
+  private final ReferenceDataLoader referenceData;
+  private final ModelChanges changes;
+  private final Clock clock;
   private final MessageSource messages;
 
   ModelPages(ModelDeployments deployments, ProcedureCatalog catalog, ReductionReport report, Migrations migrations,
-      ModelVersions versions, WhatIf whatIf, MessageSource messages) {
+      ModelVersions versions, WhatIf whatIf, ReferenceDataLoader referenceData, ModelChanges changes, Clock clock,
+      MessageSource messages) {
     this.whatIf = whatIf;
+    this.referenceData = referenceData;
+    this.changes = changes;
+    this.clock = clock;
     this.report = report;
     this.migrations = migrations;
     this.versions = versions;
@@ -116,6 +125,27 @@ class ModelPages {
       }
     }
     return versions;
+  }
+
+  /**
+   * Applies the reference data files (administrative units and agencies) as they are now: how a province's structure
+   * changes (districts ended, communes under the province) without a release. Logged with who asked.
+   */
+  @PostMapping("/du-lieu")
+  String reloadReferenceData(@AuthenticationPrincipal Staff staff, Model model, HttpServletResponse response)
+      throws IOException {
+    reformOnly(staff);
+    try {
+      ReferenceDataLoader.Counts counts = referenceData.reload();
+      changes.save(new ModelChange(clock.instant(), staff.username(), ModelChange.Action.REFERENCE_DATA,
+          "admin-units.csv, agencies.csv", counts.units() + " units, " + counts.agencies() + " agencies"));
+      model.addAttribute("reloaded", counts);
+    } catch (ReferenceDataLoader.Refused refused) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("error", messages.getMessage("models.referenceRefused", new Object[] {refused.getMessage()},
+          LocaleContextHolder.getLocale()));
+    }
+    return page(staff, model);
   }
 
   /** The what-if form: replay past months against proposed tables. */

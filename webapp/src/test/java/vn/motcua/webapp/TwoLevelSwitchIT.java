@@ -1,0 +1,169 @@
+package vn.motcua.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.webapp.Api.dossierRequest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Zero Java, the other way: Lạng Sơn leaves the three-level structure. The operator edits the reference data — the
+ * districts of Tràng Định and Đình Lập end on 30 June 2027, their communes are merged into new communes directly under
+ * the province from 1 July, each with its People's Committee — and reloads it. Nothing else changes: the routing table
+ * already has its two-level rows. A household business received on 30 June goes to the district; one received on
+ * 1 July is received and handled by the commune, a construction permit too; the old commune is no longer accepted.
+ */
+class TwoLevelSwitchIT extends PostgresIntegrationTest {
+
+  private static final String NEW_COMMUNE = "06149";
+
+  @LocalServerPort
+  private int port;
+  @Autowired
+  private TaskService tasks;
+  private Api api;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(rest);
+  }
+
+  @AfterEach
+  void restoreTheShippedReferenceData() {
+    shippedReferenceData();
+    new WebSession(port, "caicach.langson").post("/board/mo-hinh?lang=vi", "/board/mo-hinh/du-lieu", Map.of());
+  }
+
+  @Test
+  void shouldRouteNewDossiersByTheTwoLevelStructureOnceTheReferenceDataSaysSo() throws IOException {
+    // given: on 30 June 2027 Chí Minh commune is in Tràng Định district
+    now("2027-06-30T09:00");
+    String before = submit("2.000720", "06148");
+    assertThat(group(before, "Task_CheckCompleteness")).isEqualTo("H180.counter");
+
+    // when: the districts end on 30 June and new communes sit under the province from 1 July (data only), reloaded
+    edit("admin-units.csv", List.of(
+        "180,Huyện Tràng Định,DISTRICT,20,,", "180,Huyện Tràng Định,DISTRICT,20,,2027-06-30",
+        "06100,Thị trấn Thất Khê,COMMUNE,180,,", "06100,Thị trấn Thất Khê,COMMUNE,180,,2027-06-30",
+        "06148,Xã Chí Minh,COMMUNE,180,,", "06148,Xã Chí Minh,COMMUNE,180,,2027-06-30",
+        "189,Huyện Đình Lập,DISTRICT,20,,", "189,Huyện Đình Lập,DISTRICT,20,,2027-06-30",
+        "06520,Thị trấn Đình Lập,COMMUNE,189,,", "06520,Thị trấn Đình Lập,COMMUNE,189,,2027-06-30",
+        "06250,Xã Bắc Xa,COMMUNE,189,,", "06250,Xã Bắc Xa,COMMUNE,189,,2027-06-30"),
+        List.of(NEW_COMMUNE + ",Xã Chí Minh,COMMUNE,20,2027-07-01,", "06101,Xã Thất Khê,COMMUNE,20,2027-07-01,",
+            "06521,Xã Đình Lập,COMMUNE,20,2027-07-01,"));
+    edit("agencies.csv", List.of(), List.of(
+        "X" + NEW_COMMUNE + ",Ủy ban nhân dân xã Chí Minh,Chí Minh Commune People's Committee,COMMUNE," + NEW_COMMUNE,
+        "X06101,Ủy ban nhân dân xã Thất Khê,Thất Khê Commune People's Committee,COMMUNE,06101",
+        "X06521,Ủy ban nhân dân xã Đình Lập,Đình Lập Commune People's Committee,COMMUNE,06521"));
+    WebSession officer = new WebSession(port, "caicach.langson");
+    var reloaded = officer.post("/board/mo-hinh?lang=vi", "/board/mo-hinh/du-lieu?lang=vi", Map.of());
+    assertThat(reloaded.statusCode()).isEqualTo(200);
+    assertThat(reloaded.body()).contains("Đã nạp lại: 25 đơn vị hành chính, 47 cơ quan.");
+
+    // and the new commune's staff are set up in Camunda Admin (the engine's users and groups: data as well)
+    staff("chiminhmoi.motcua", "X" + NEW_COMMUNE + ".counter");
+    staff("chiminhmoi.tuphap", "X" + NEW_COMMUNE + ".specialist");
+
+    // then: from 1 July the commune receives and handles a household business, and receives a construction permit
+    now("2027-07-01T09:00");
+    String after = submitAtNewCommune("2.000720");
+    assertThat(group(after, "Task_CheckCompleteness")).isEqualTo("X" + NEW_COMMUNE + ".counter");
+    api.complete("chiminhmoi.motcua", after, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    assertThat(api.task("chiminhmoi.tuphap", after, "Task_Appraise").get("candidateGroups"))
+        .isEqualTo(List.of("X" + NEW_COMMUNE + ".specialist"));
+    assertThat(group(submitAtNewCommune("1.009997"), "Task_CheckCompleteness"))
+        .isEqualTo("X" + NEW_COMMUNE + ".counter");
+    // and the dossier received on 30 June stays with the district
+    assertThat(group(before, "Task_CheckCompleteness")).isEqualTo("H180.counter");
+    // and the old commune no longer exists for new dossiers
+    ResponseEntity<Map<String, Object>> ended = api.call("citizen", HttpMethod.POST, "/api/v1/dossiers",
+        dossierRequest("2.000720", "06148"));
+    assertThat(ended.getStatusCode().value()).isEqualTo(400);
+    assertThat(String.valueOf(ended.getBody().get("detail"))).contains("06148");
+    // and the reload is in the log
+    assertThat(officer.get("/board/mo-hinh?lang=vi").body()).contains("Nạp lại đơn vị hành chính và cơ quan");
+  }
+
+  @Test
+  void shouldRefuseReferenceDataWithABrokenRowAndChangeNothing() throws IOException {
+    // given: an agency of a unit that does not exist
+    now("2027-07-01T09:00");
+    edit("agencies.csv", List.of(), List.of("X99999,Ủy ban nhân dân xã Không Có,Nowhere,COMMUNE,99999"));
+
+    // when
+    var refused = new WebSession(port, "caicach.langson").post("/board/mo-hinh?lang=vi",
+        "/board/mo-hinh/du-lieu?lang=vi", Map.of());
+
+    // then: refused with the row and the reason; the structure is as before
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("Không nạp được dữ liệu tham chiếu, không có gì thay đổi: agencies.csv #",
+        "administrative unit 99999 of agency X99999 is not defined");
+    assertThat(group(submit("2.000720", "06148"), "Task_CheckCompleteness")).isEqualTo("H180.counter");
+  }
+
+  /** Submitted online to the new commune, whose counter takes the fee. */
+  @SuppressWarnings("unchecked")
+  private String submitAtNewCommune(String procedure) {
+    Map<String, Object> dossier = api.submitOwing("citizen", dossierRequest(procedure, NEW_COMMUNE));
+    assertThat((Map<String, Object>) dossier.get("place")).containsEntry("adminStructure", "TWO_LEVEL")
+        .doesNotContainKey("districtCode");
+    String code = (String) dossier.get("receiptCode");
+    api.payAtCounter("chiminhmoi.motcua", code);
+    return code;
+  }
+
+  /** An officer of an agency group, created through the engine's REST API as Camunda Admin does. */
+  private void staff(String user, String agencyGroup) {
+    TestRestTemplate admin = as("admin");
+    assertThat(admin.postForEntity("/engine-rest/user/create", Map.of(
+        "profile", Map.of("id", user, "firstName", "Hoàng Thị", "lastName", "Mai", "email", user + "@langson.gov.vn"),
+        "credentials", Map.of("password", "demo")), String.class).getStatusCode().value()).isEqualTo(204);
+    for (String group : List.of(agencyGroup, "officers")) {
+      if (admin.getForEntity("/engine-rest/group/" + group, String.class).getStatusCode().value() == 404) {
+        assertThat(admin.postForEntity("/engine-rest/group/create", Map.of("id", group, "name", group,
+            "type", "WORKFLOW"), String.class).getStatusCode().value()).isEqualTo(204);
+      }
+      admin.put("/engine-rest/group/" + group + "/members/" + user, null);
+    }
+  }
+
+  private String submit(String procedure, String commune) {
+    return (String) api.submit("citizen", dossierRequest(procedure, commune)).get("receiptCode");
+  }
+
+  private Task task(String receiptCode, String key) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(receiptCode).taskDefinitionKey(key).singleResult();
+  }
+
+  private String group(String receiptCode, String key) {
+    return tasks.getIdentityLinksForTask(task(receiptCode, key).getId()).stream()
+        .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).findFirst().orElseThrow();
+  }
+
+  /** Replaces lines of a reference data file (pairs: old, new) and appends rows, as an operator edits it. */
+  private static void edit(String file, List<String> replacements, List<String> added) throws IOException {
+    Path path = REFERENCE_DATA.resolve(file);
+    String content = Files.readString(path, StandardCharsets.UTF_8);
+    for (int i = 0; i < replacements.size(); i += 2) {
+      assertThat(content).as("%s has %s", file, replacements.get(i)).contains(replacements.get(i) + "\n");
+      content = content.replace(replacements.get(i) + "\n", replacements.get(i + 1) + "\n");
+    }
+    StringBuilder edited = new StringBuilder(content.endsWith("\n") ? content : content + "\n");
+    added.forEach(row -> edited.append(row).append('\n'));
+    Files.writeString(path, edited.toString(), StandardCharsets.UTF_8);
+  }
+}
