@@ -3,9 +3,6 @@ package vn.motcua.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.webapp.Api.dossierRequest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -19,14 +16,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Rolling a new version of a procedure out to running dossiers: a reform officer deploys a construction permit whose
@@ -57,9 +48,19 @@ class MigrationIT extends PostgresIntegrationTest {
     now("2026-11-16T09:00");
   }
 
+  /** Deploys the model and its forms as Camunda Modeler's deploy dialog does. */
+  private ResponseEntity<Map> deploy(String name, String model) {
+    Map<String, String> files = new java.util.LinkedHashMap<>();
+    files.put("construction-permit.bpmn", model);
+    for (String form : FORMS) {
+      files.put(form, Models.shipped(form));
+    }
+    return Models.deploy(as("caicach.langson"), name, files);
+  }
+
   @AfterEach
-  void restoreTheShippedModel() throws IOException {
-    deploy("restore construction permit", original(MODEL));
+  void restoreTheShippedModel() {
+    deploy("restore construction permit", Models.shipped(MODEL));
   }
 
   @Test
@@ -75,7 +76,7 @@ class MigrationIT extends PostgresIntegrationTest {
 
     // when: a version whose appraisal step is Task_AppraiseDossier is deployed from Camunda Modeler
     ResponseEntity<Map> deployed = deploy("appraisal renamed",
-        original(MODEL).replace("\"Task_Appraise\"", "\"Task_AppraiseDossier\""));
+        Models.shipped(MODEL).replace("\"Task_Appraise\"", "\"Task_AppraiseDossier\""));
     assertThat(deployed.getStatusCode().value()).as("%s", deployed.getBody()).isEqualTo(200);
     int latest = old + 1;
 
@@ -124,10 +125,11 @@ class MigrationIT extends PostgresIntegrationTest {
   }
 
   @Test
-  void shouldRefuseARollOutThatDoesNotExistOrToNoNewerVersion() throws IOException {
+  void shouldRefuseARollOutThatDoesNotExistOrToNoNewerVersion() {
     // given: a dossier running, then a new version deployed
     String running = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
-    assertThat(deploy("appraisal renamed", original(MODEL).replace("\"Task_Appraise\"", "\"Task_AppraiseDossier\""))
+    assertThat(deploy("appraisal renamed",
+        Models.shipped(MODEL).replace("\"Task_Appraise\"", "\"Task_AppraiseDossier\""))
         .getStatusCode().value()).isEqualTo(200);
     WebSession officer = new WebSession(port, "caicach.langson");
     int latest = repository.createProcessDefinitionQuery().processDefinitionKey("constructionPermit").latestVersion()
@@ -160,35 +162,5 @@ class MigrationIT extends PostgresIntegrationTest {
 
   private static String row(WebDriver browser, String receiptCode) {
     return browser.findElement(By.cssSelector("#migration-dossiers tr[data-code='" + receiptCode + "']")).getText();
-  }
-
-  /** Deploys the model and its forms as Camunda Modeler's deploy dialog does. */
-  private ResponseEntity<Map> deploy(String name, String model) throws IOException {
-    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("deployment-name", name);
-    body.add("deployment-source", "Camunda Modeler");
-    body.add("construction-permit.bpmn", file("construction-permit.bpmn", model));
-    for (String form : FORMS) {
-      body.add(form, file(form.substring(form.lastIndexOf('/') + 1), original(form)));
-    }
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return as("caicach.langson").postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers),
-        Map.class);
-  }
-
-  private static ByteArrayResource file(String name, String content) {
-    return new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    };
-  }
-
-  private static String original(String resource) throws IOException {
-    try (InputStream in = MigrationIT.class.getClassLoader().getResourceAsStream(resource)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }

@@ -2,9 +2,6 @@ package vn.motcua.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,20 +27,17 @@ class ModelBrowserIT extends PostgresIntegrationTest {
   private RepositoryService repository;
 
   @AfterEach
-  void restoreTheShippedTable() throws IOException {
+  void restoreTheShippedTable() {
     repository.createDeployment().name("restore processing time").addString("processing-time.dmn",
-        original()).deploy();
+        Models.shipped(PROCESSING_TIME)).deploy();
   }
 
   @Test
-  void shouldDrawEachModelListItsVersionsAndShowWhatChangedInATableRuleByRule() throws IOException {
+  void shouldDrawEachModelListItsVersionsAndShowWhatChangedInATableRuleByRule() {
     // given: the building permit cut from 15 to 10 days in a new version of the processing-time table
-    String shipped = original();
-    int rule = shipped.indexOf("<rule id=\"Rule_Construction\">");
     repository.createDeployment().name("Cắt giảm thời hạn cấp phép xây dựng").addString("processing-time.dmn",
-        shipped.substring(0, rule) + shipped.substring(rule).replaceFirst(
-            "<outputEntry id=\"OutputEntry_Construction_WorkingDays\"><text>15</text>",
-            "<outputEntry id=\"OutputEntry_Construction_WorkingDays\"><text>10</text>")).deploy();
+        Models.editRule(Models.shipped(PROCESSING_TIME), "Rule_Construction", "<text>15</text>", "<text>10</text>"))
+        .deploy();
     int latest = (int) repository.createDecisionDefinitionQuery().decisionDefinitionKey("processingTime")
         .latestVersion().singleResult().getVersion();
 
@@ -104,11 +98,5 @@ class ModelBrowserIT extends PostgresIntegrationTest {
     assertThat(officer.get("/board/mo-hinh/xem/quy-trinh/constructionPermit/999/xml").statusCode()).isEqualTo(404);
     assertThat(new WebSession(port, "giamsat.trucninh").get("/board/mo-hinh/xem/bang/processingTime").statusCode())
         .isEqualTo(403);
-  }
-
-  private static String original() throws IOException {
-    try (InputStream in = ModelBrowserIT.class.getClassLoader().getResourceAsStream(PROCESSING_TIME)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }

@@ -3,21 +3,12 @@ package vn.motcua.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.webapp.Api.dossierRequest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * The product's promise: a reform is an edit of models. A reform officer cuts a processing time and moves a stage
@@ -40,21 +31,23 @@ class ModelChangeIT extends PostgresIntegrationTest {
   }
 
   @AfterEach
-  void restoreTheShippedTables() throws IOException {
-    deploy("restore", Map.of(PROCESSING_TIME, original(PROCESSING_TIME), ROUTING, original(ROUTING)));
+  void restoreTheShippedTables() {
+    Models.deploy(as("caicach.langson"), "restore", Map.of(PROCESSING_TIME, Models.shipped(PROCESSING_TIME),
+        ROUTING, Models.shipped(ROUTING)));
   }
 
   @Test
-  void shouldApplyAShorterTimeAndAReroutedStageToNewDossiersWhenOnlyTheDecisionsAreRedeployed() throws IOException {
+  void shouldApplyAShorterTimeAndAReroutedStageToNewDossiersWhenOnlyTheDecisionsAreRedeployed() {
     // given: construction permits take 15 working days; household businesses are handled by the district
-    String processingTime = rule(original(PROCESSING_TIME), "Rule_Construction",
+    String processingTime = Models.editRule(Models.shipped(PROCESSING_TIME), "Rule_Construction",
         "<text>15</text>", "<text>10</text>");
-    String routing = rule(rule(original(ROUTING), "Rule_HouseholdHandle3",
+    String routing = Models.editRule(Models.editRule(Models.shipped(ROUTING), "Rule_HouseholdHandle3",
         "<text>\"H\" + districtCode + \"-TCKH\"</text>", "<text>\"X\" + communeCode</text>"),
         "Rule_HouseholdHandle3", "<text>\"DISTRICT\"</text>", "<text>\"COMMUNE\"</text>");
 
     // when: the reform officer deploys the two edited tables
-    ResponseEntity<Map> deployed = deploy("reform-2026-11", Map.of(PROCESSING_TIME, processingTime,
+    ResponseEntity<Map> deployed = Models.deploy(as("caicach.langson"), "reform-2026-11",
+        Map.of(PROCESSING_TIME, processingTime,
         ROUTING, routing));
     assertThat(deployed.getStatusCode().value()).as("%s", deployed.getBody()).isEqualTo(200);
 
@@ -81,12 +74,14 @@ class ModelChangeIT extends PostgresIntegrationTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void shouldShowAScheduledCutAheadApplyItFromItsDayAndKeepEarlierDossiersOnTheirOwnTime() throws IOException {
+  void shouldShowAScheduledCutAheadApplyItFromItsDayAndKeepEarlierDossiersOnTheirOwnTime() {
     // given: the construction permit cut from 15 to 10 working days, the table's version tag scheduling it for
     // 1 December 2026
-    String scheduled = rule(original(PROCESSING_TIME), "Rule_Construction", "<text>15</text>", "<text>10</text>")
+    String scheduled = Models.editRule(Models.shipped(PROCESSING_TIME), "Rule_Construction", "<text>15</text>",
+            "<text>10</text>")
         .replace("camunda:versionTag=\"1\"", "camunda:versionTag=\"2026-12-01\"");
-    ResponseEntity<Map> deployed = deploy("reform scheduled for 2026-12-01", Map.of(PROCESSING_TIME, scheduled));
+    ResponseEntity<Map> deployed = Models.deploy(as("caicach.langson"), "reform scheduled for 2026-12-01",
+        Map.of(PROCESSING_TIME, scheduled));
     assertThat(deployed.getStatusCode().value()).as("%s", deployed.getBody()).isEqualTo(200);
     try {
       // then: the catalog shows today's time and the time from the day
@@ -120,22 +115,6 @@ class ModelChangeIT extends PostgresIntegrationTest {
     }
   }
 
-  /** Replaces text inside one rule of a decision table, as an edit in the Modeler would. */
-  private static String rule(String dmn, String ruleId, String from, String to) {
-    int start = dmn.indexOf("<rule id=\"" + ruleId + "\">");
-    int end = dmn.indexOf("</rule>", start);
-    assertThat(start).as("rule %s", ruleId).isPositive();
-    String edited = dmn.substring(start, end).replace(from, to);
-    assertThat(edited).as("edit of %s", ruleId).contains(to);
-    return dmn.substring(0, start) + edited + dmn.substring(end);
-  }
-
-  private static String original(String resource) throws IOException {
-    try (InputStream in = ModelChangeIT.class.getClassLoader().getResourceAsStream(resource)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
   @Test
   @SuppressWarnings("unchecked")
   void shouldRefuseThroughTheEngineApiAModelThatBreaksMotcuasRulesWithEveryProblem() {
@@ -158,7 +137,8 @@ class ModelChangeIT extends PostgresIntegrationTest {
         """.strip();
 
     // when
-    ResponseEntity<Map> refused = deploy("reform draft", Map.of("draft-household.bpmn", draft));
+    ResponseEntity<Map> refused = Models.deploy(as("caicach.langson"), "reform draft",
+        Map.of("draft-household.bpmn", draft));
 
     // then: refused, with each problem at its element, and nothing deployed
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
@@ -172,21 +152,5 @@ class ModelChangeIT extends PostgresIntegrationTest {
         .startsWith("Bước Task_Appraise chưa có thời hạn (dueDate)"));
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("draftHouseholdRegistration").count())
         .isZero();
-  }
-
-  private ResponseEntity<Map> deploy(String name, Map<String, String> files) {
-    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("deployment-name", name);
-    body.add("deployment-source", "motcua reform test");
-    files.forEach((path, content) -> body.add(path, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return path.substring(path.lastIndexOf('/') + 1);
-      }
-    }));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return as("caicach.langson").postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers),
-        Map.class);
   }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.motcua.webapp.Api.dossierRequest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,14 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Zero Java: a procedure motcua has never run — death registration (đăng ký khai tử, 1.000656) — is added by models
@@ -49,25 +40,25 @@ class NewProcedureIT extends PostgresIntegrationTest {
   }
 
   @AfterEach
-  void withdrawTheProcedure() throws IOException {
+  void withdrawTheProcedure() {
     // withdrawn from the catalog as an operator would (the dossier and its history stay), the shipped tables back
     repository.suspendProcessDefinitionByKey("deathRegistration");
     Map<String, String> shipped = new LinkedHashMap<>();
     for (String table : TABLES) {
-      shipped.put(table, resource("decisions/" + table));
+      shipped.put(table, Models.shipped("decisions/" + table));
     }
-    assertThat(deploy("restore", shipped).getStatusCode().value()).isEqualTo(200);
+    assertThat(Models.deploy(as("caicach.langson"), "restore", shipped).getStatusCode().value()).isEqualTo(200);
   }
 
   @Test
   @SuppressWarnings("unchecked")
-  void shouldRunABrandNewProcedureDeployedAsModelsAloneToItsResult() throws IOException {
+  void shouldRunABrandNewProcedureDeployedAsModelsAloneToItsResult() {
     // given: the new procedure's model and its rows in the four tables
     Map<String, String> files = new LinkedHashMap<>();
-    files.put("death-registration.bpmn", resource("reform/death-registration.bpmn"));
-    files.put("appraise.form", resource("forms/appraise.form"));
-    files.put("approve.form", resource("forms/approve.form"));
-    files.put("processing-time.dmn", before(resource("decisions/processing-time.dmn"), "Rule_Marriage", """
+    files.put("death-registration.bpmn", Models.shipped("reform/death-registration.bpmn"));
+    files.put("appraise.form", Models.shipped("forms/appraise.form"));
+    files.put("approve.form", Models.shipped("forms/approve.form"));
+    files.put("processing-time.dmn", before(Models.shipped("decisions/processing-time.dmn"), "Rule_Marriage", """
         <rule id="Rule_Death">
           <description>Đăng ký khai tử: trong ngày (quy tắc 15 giờ)</description>
           <inputEntry id="InputEntry_Death_ProcedureCode"><text>"1.000656"</text></inputEntry>
@@ -78,7 +69,7 @@ class NewProcedureIT extends PostgresIntegrationTest {
           <outputEntry id="OutputEntry_Death_WorkingDays"><text>0</text></outputEntry>
         </rule>
         """));
-    files.put("fee.dmn", before(resource("decisions/fee.dmn"), "Rule_Marriage", """
+    files.put("fee.dmn", before(Models.shipped("decisions/fee.dmn"), "Rule_Marriage", """
         <rule id="Rule_Death">
           <inputEntry id="InputEntry_Death_ProcedureCode"><text>"1.000656"</text></inputEntry>
           <inputEntry id="InputEntry_Death_ApplicantCategory"><text>-</text></inputEntry>
@@ -88,18 +79,18 @@ class NewProcedureIT extends PostgresIntegrationTest {
           <outputEntry id="OutputEntry_Death_Basis"><text>"Miễn lệ phí đăng ký khai tử"</text></outputEntry>
         </rule>
         """));
-    files.put("required-documents.dmn", before(resource("decisions/required-documents.dmn"),
+    files.put("required-documents.dmn", before(Models.shipped("decisions/required-documents.dmn"),
         "Rule_MarriageDeclaration", document("DeathDeclaration", "TO_KHAI_KHAI_TU", "Tờ khai đăng ký khai tử",
             "Death registration declaration") + document("DeathNotice", "GIAY_BAO_TU", "Giấy báo tử",
             "Death notice")));
     String communeProcedures = "<text>\"1.001193\",\"1.000894\",\"2.000635\",\"2.000815\"</text>";
-    String routing = resource("decisions/routing.dmn");
+    String routing = Models.shipped("decisions/routing.dmn");
     assertThat(routing).contains(communeProcedures);
     files.put("routing.dmn", routing.replace(communeProcedures,
         "<text>\"1.001193\",\"1.000894\",\"2.000635\",\"2.000815\",\"1.000656\"</text>"));
 
     // when: deployed through the engine's REST API, as Camunda Modeler's deploy dialog does
-    ResponseEntity<Map> deployed = deploy("Đăng ký khai tử", files);
+    ResponseEntity<Map> deployed = Models.deploy(as("caicach.langson"), "Đăng ký khai tử", files);
 
     // then: published with its legal time, fee and documents
     assertThat(deployed.getStatusCode().value()).as("%s", deployed.getBody()).isEqualTo(200);
@@ -149,27 +140,5 @@ class NewProcedureIT extends PostgresIntegrationTest {
     int at = dmn.indexOf("<rule id=\"" + ruleId + "\">");
     assertThat(at).as("rule %s", ruleId).isPositive();
     return dmn.substring(0, at) + rules + dmn.substring(at);
-  }
-
-  private ResponseEntity<Map> deploy(String name, Map<String, String> files) {
-    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("deployment-name", name);
-    body.add("deployment-source", "Camunda Modeler");
-    files.forEach((file, content) -> body.add(file, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return file;
-      }
-    }));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return as("caicach.langson").postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers),
-        Map.class);
-  }
-
-  private static String resource(String path) throws IOException {
-    try (InputStream in = NewProcedureIT.class.getClassLoader().getResourceAsStream(path)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }

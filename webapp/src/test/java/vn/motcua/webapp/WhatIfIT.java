@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static vn.motcua.webapp.Api.dossierRequest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,9 +81,9 @@ class WhatIfIT extends PostgresIntegrationTest {
     // given
     WebSession officer = new WebSession(port, "caicach.langson");
     String page = "/board/mo-hinh/gia-dinh?lang=vi";
-    String fee = original("decisions/fee.dmn");
+    String fee = Models.shipped("decisions/fee.dmn");
     WebSession.FilePart table = new WebSession.FilePart("processing-time.dmn",
-        original("decisions/processing-time.dmn").getBytes(StandardCharsets.UTF_8));
+        Models.shipped("decisions/processing-time.dmn").getBytes(StandardCharsets.UTF_8));
 
     // when / then
     assertThat(officer.postMultipart(page, page, Map.of("months", "3")).body())
@@ -124,20 +123,9 @@ class WhatIfIT extends PostgresIntegrationTest {
 
   /** A shipped table with one rule edited, written where the browser can upload it. */
   private static Path proposal(String file, String ruleId, String from, String to) throws IOException {
-    String dmn = original("decisions/" + file);
-    int start = dmn.indexOf("<rule id=\"" + ruleId + "\">");
-    int end = dmn.indexOf("</rule>", start);
-    assertThat(start).as("rule %s", ruleId).isPositive();
-    String edited = dmn.substring(0, start) + dmn.substring(start, end).replace(from, to) + dmn.substring(end);
-    assertThat(edited).isNotEqualTo(dmn);
+    String edited = Models.editRule(Models.shipped("decisions/" + file), ruleId, from, to);
     Path path = Files.createDirectories(Path.of("target", "uploads", "what-if")).resolve(file);
     Files.writeString(path, edited);
     return path.toAbsolutePath();
-  }
-
-  private static String original(String resource) throws IOException {
-    try (InputStream in = WhatIfIT.class.getClassLoader().getResourceAsStream(resource)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }

@@ -1,17 +1,17 @@
 package vn.motcua.webapp.catalog;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Clock;
-import java.time.Instant;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import vn.motcua.processes.rules.QuietTables;
 import vn.motcua.processes.rules.RuleVersions;
 
 /**
@@ -160,13 +160,11 @@ public class Rules {
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
-  /** The rows of the table's version in force at the moment (the engine's own error when none is deployed). */
+  /** The rows of the table's version in force at the moment. */
   private List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> variables) {
-    DecisionService decisions = engine.getDecisionService();
-    return inForce(decisionKey)
-        .map(version -> decisions.evaluateDecisionTableById(version.id()))
-        .orElseGet(() -> decisions.evaluateDecisionTableByKey(decisionKey))
-        .variables(variables).evaluate().getResultList();
+    RuleVersions.Version version = inForce(decisionKey)
+        .orElseThrow(() -> new IllegalStateException("no decision table " + decisionKey + " is deployed"));
+    return QuietTables.evaluate(QuietTables.deployed(engine, version, decisionKey), variables);
   }
 
   private Optional<RuleVersions.Version> inForce(String decisionKey) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -16,6 +15,7 @@ import org.springframework.stereotype.Service;
 import vn.motcua.webapp.catalog.Procedure;
 import vn.motcua.webapp.catalog.ProcedureCatalog;
 import vn.motcua.webapp.catalog.Rules;
+import vn.motcua.processes.rules.QuietTables;
 import vn.motcua.processes.rules.RuleVersions;
 import vn.motcua.webapp.system.ApiException;
 import vn.motcua.webapp.system.MotcuaProperties;
@@ -89,7 +89,6 @@ class ReductionReport {
   }
 
   private final ProcessEngine engine;
-  private final DecisionService decisions;
   private final ProcedureCatalog catalog;
   private final Rules rules;
   private final MotcuaProperties properties;
@@ -98,7 +97,6 @@ class ReductionReport {
   ReductionReport(ProcessEngine engine, ProcedureCatalog catalog, Rules rules, MotcuaProperties properties,
       Clock clock) {
     this.engine = engine;
-    this.decisions = engine.getDecisionService();
     this.catalog = catalog;
     this.rules = rules;
     this.properties = properties;
@@ -187,8 +185,9 @@ class ReductionReport {
 
   /** The rows a chosen version of a table gives. */
   private List<Map<String, Object>> evaluate(String key, Map<String, Integer> versions, Map<String, Object> facts) {
-    return decisions.evaluateDecisionTableByKey(key).version(versions.get(key)).variables(facts).evaluate()
-        .getResultList();
+    RuleVersions.Version version = RuleVersions.deployed(engine, key).stream()
+        .filter(v -> v.version() == versions.get(key)).findFirst().orElseThrow();
+    return QuietTables.evaluate(QuietTables.deployed(engine, version, key), facts);
   }
 
   private BigDecimal days(Map<String, Integer> versions, Map<String, Object> facts) {

@@ -102,7 +102,6 @@ class WhatIf {
     for (String key : List.of(TIME, ROUTING)) {
       deployed.put(key, RuleVersions.deployed(engine, key));
     }
-    Map<String, DmnDecision> byId = new HashMap<>();
     Set<String> stages = stages(deployed.get(ROUTING));
 
     Instant to = clock.instant();
@@ -121,7 +120,7 @@ class WhatIf {
       String level = procedure.level();
       for (String stage : stages) {
         facts.put("stage", stage);
-        Map<String, Object> before = first(actual(ROUTING, dossier, deployed, byId), facts);
+        Map<String, Object> before = first(actual(ROUTING, dossier, deployed), facts);
         Map<String, Object> after = proposed.containsKey(ROUTING) ? first(proposed.get(ROUTING), facts) : before;
         count(perAgency, before, 0);
         count(perAgency, after, 1);
@@ -131,7 +130,7 @@ class WhatIf {
       }
       facts.put("level", level);
       facts.put("circumstance", null);
-      BigDecimal daysBefore = days(first(actual(TIME, dossier, deployed, byId), facts));
+      BigDecimal daysBefore = days(first(actual(TIME, dossier, deployed), facts));
       BigDecimal daysAfter = proposed.containsKey(TIME) ? days(first(proposed.get(TIME), facts)) : daysBefore;
       if (daysBefore == null || daysAfter == null) {
         continue;
@@ -194,11 +193,9 @@ class WhatIf {
   }
 
   /** The table's version in force when the dossier entered, as the engine used it. */
-  private DmnDecision actual(String key, Dossier dossier, Map<String, List<RuleVersions.Version>> deployed,
-      Map<String, DmnDecision> byId) {
+  private DmnDecision actual(String key, Dossier dossier, Map<String, List<RuleVersions.Version>> deployed) {
     return RuleVersions.inForce(deployed.get(key), dossier.getSubmittedAt(), clock.getZone())
-        .map(version -> byId.computeIfAbsent(version.id(),
-            id -> QuietTables.read(engine.getRepositoryService().getDmnModelInstance(id), key)))
+        .map(version -> QuietTables.deployed(engine, version, key))
         .orElse(null);
   }
 
