@@ -74,6 +74,13 @@ final class WebSession {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
+  /** Posts a form as another site would make the browser do it: with the session cookie, without the page's token. */
+  HttpResponse<String> postWithoutToken(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("")));
+  }
+
   /** Posts a URL-encoded form the way the page at {@code page} would, with its CSRF token. */
   HttpResponse<String> post(String page, String path, Map<String, String> fields) {
     StringBuilder body = new StringBuilder("_csrf=" + csrf(get(page).body()));

@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 
 /**
- * Installs motcua's model rules: every BPMN deployed to this engine is checked by {@link ModelRules} as it is read,
+ * Installs motcua's model rules: what a deployment holds is checked first ({@link ResourceRules}), every BPMN deployed
+ * to this engine by {@link ModelRules} as it is read,
  * and every deployment by {@link DecisionRules} before it is stored; every business rule task asks for the version of
  * its table in force for its dossier ({@link PinnedDecisions}).
  */
@@ -25,6 +26,10 @@ public class ModelRulesPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setBpmnParseFactory(RuledBpmnParse::new);
+    List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
+        : new ArrayList<>(configuration.getCustomPreDeployers());
+    preDeployers.add(new ResourceRules());
+    configuration.setCustomPreDeployers(preDeployers);
     List<Deployer> postDeployers = configuration.getCustomPostDeployers() == null ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomPostDeployers());
     postDeployers.add(new DecisionRules(ZoneId.of(zone)));

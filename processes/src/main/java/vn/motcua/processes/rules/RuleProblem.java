@@ -3,7 +3,10 @@ package vn.motcua.processes.rules;
 import java.util.List;
 import org.camunda.bpm.engine.Problem;
 
-/** A broken rule found outside the engine's XML parse (in a table, or between tables and models): no line to name. */
+/**
+ * A broken rule found outside the engine's XML parse (a file that is no model, a table, or between tables and models):
+ * no line to name, and for a whole file no element.
+ */
 record RuleProblem(String message, String elementId) implements Problem {
 
   @Override
@@ -28,6 +31,6 @@ record RuleProblem(String message, String elementId) implements Problem {
 
   @Override
   public List<String> getElementIds() {
-    return List.of(elementId);
+    return elementId == null ? List.of() : List.of(elementId);
   }
 }

@@ -50,11 +50,13 @@ public class DocumentService {
   private final RuntimeService runtime;
   private final MotcuaProperties properties;
   private final DocumentSignatures signatures;
+  private final org.springframework.context.MessageSource labels;
   private final Clock clock;
 
   DocumentService(DossierDocumentRepository documents, DossierQueries dossiers, DossierAccess access,
       DossierJournal journal, TaskService tasks, RuntimeService runtime, MotcuaProperties properties,
-      DocumentSignatures signatures, Clock clock) {
+      DocumentSignatures signatures, org.springframework.context.MessageSource labels, Clock clock) {
+    this.labels = labels;
     this.documents = documents;
     this.dossiers = dossiers;
     this.access = access;
@@ -72,6 +74,9 @@ public class DocumentService {
     if (kind == null || !kind.matches("[A-Z][A-Z0-9_]{1,39}")) {
       throw ApiException.badRequest("document.kind.invalid");
     }
+    if (!known(kind, dossier)) {
+      throw ApiException.badRequest("document.kind.unknown", kind);
+    }
     String step = null;
     if (taskId != null && !taskId.isBlank()) {
       Task task = openTaskOf(dossier, taskId, by);
@@ -86,6 +91,15 @@ public class DocumentService {
     journal.record(dossier, by.username(), vn.motcua.webapp.dossier.DossierAudit.Action.DOCUMENT_ATTACHED, step,
         kind + " " + name + " sha256=" + stored.getSha256());
     return view(stored);
+  }
+
+  /**
+   * A kind motcua has a name for (a working paper, a letter, a result: {@code document.kind.*} in the messages) or one
+   * of the documents the dossier's procedure requires.
+   */
+  private boolean known(String kind, Dossier dossier) {
+    return labels.getMessage("document.kind." + kind, null, null, java.util.Locale.ROOT) != null
+        || dossiers.requirementsOf(dossier.getId()).stream().anyMatch(r -> kind.equals(r.getDocumentCode()));
   }
 
   /**

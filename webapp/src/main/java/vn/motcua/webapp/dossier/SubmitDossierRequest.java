@@ -38,6 +38,7 @@ public record SubmitDossierRequest(
     String returnMethod,
     @Schema(description = "Where the post brings the result (required with POST)")
     @Size(max = 300, message = "{field.tooLong}")
+    @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "{field.markup}")
     String postalAddress) {
 
   /** Who the dossier is for. */
@@ -55,6 +56,7 @@ public record SubmitDossierRequest(
       @Email(message = "{applicant.email.format}") @Size(max = 254, message = "{field.tooLong}")
       String email,
       @Size(max = 300, message = "{field.tooLong}")
+      @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "{field.markup}")
       String address,
       @Schema(example = "CITIZEN", description = "CITIZEN, POOR_HOUSEHOLD, MERIT or DISABLED (fee exemptions)")
       @Pattern(regexp = "CITIZEN|POOR_HOUSEHOLD|MERIT|DISABLED", message = "{applicant.category.format}")

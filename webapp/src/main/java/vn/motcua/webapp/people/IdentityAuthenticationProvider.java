@@ -8,27 +8,40 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
  * Signs people in against the engine's identity service (salted password hashes, and the engine's own
- * lock-out after repeated failures), so the API and the Camunda webapps share one user store.
+ * lock-out after repeated failures), so the API and the Camunda webapps share one user store; an address with too
+ * many failed sign-ins is refused for a while ({@link FailedLogins}).
  */
 @Component
 class IdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final StaffDirectory directory;
+  private final FailedLogins failures;
 
-  IdentityAuthenticationProvider(StaffDirectory directory) {
+  IdentityAuthenticationProvider(StaffDirectory directory, FailedLogins failures) {
     this.directory = directory;
+    this.failures = failures;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
+    // the address the sign-in came from (behind trusted proxies, the client's), as the form and Basic filters note it
+    String client = authentication.getDetails() instanceof WebAuthenticationDetails details
+        ? details.getRemoteAddress() : null;
+    if (client != null && failures.blocked(client)) {
+      throw new FailedLogins.TooManyAttempts();
+    }
     String username = authentication.getName();
     Object credentials = authentication.getCredentials();
     if (username == null || username.isBlank() || credentials == null
         || !directory.checkPassword(username, credentials.toString())) {
+      if (client != null) {
+        failures.failed(client);
+      }
       throw new BadCredentialsException("Tên đăng nhập hoặc mật khẩu không đúng / Wrong username or password");
     }
     Staff staff = directory.find(username)

@@ -16,11 +16,14 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
 import vn.motcua.webapp.people.EngineAuthenticationFilter;
+import vn.motcua.webapp.people.FailedLogins;
 import vn.motcua.webapp.people.Role;
 
 /**
@@ -54,6 +57,11 @@ class SecurityConfiguration {
                 Role.WORKER.name())
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+          if (e instanceof FailedLogins.TooManyAttempts) {
+            write(response, json, problem(HttpStatus.TOO_MANY_REQUESTS,
+                messages.getMessage("ui.login.blocked", null, locales.resolveLocale(request))));
+            return;
+          }
           response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\"");
           write(response, json, problem(HttpStatus.UNAUTHORIZED,
               messages.getMessage("error.unauthenticated", null, locales.resolveLocale(request))));
@@ -64,6 +72,7 @@ class SecurityConfiguration {
         // stateless Basic authentication: no cookie, so no cross-site request forgery to defend against
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(REFERRER)))
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
     return http.build();
   }
@@ -100,10 +109,26 @@ class SecurityConfiguration {
                 Role.ADMIN.name()))
         .formLogin(form -> form.loginPage("/login").successHandler(home).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+            .referrerPolicy(referrer -> referrer.policy(REFERRER)).addHeaderWriter(CSP))
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
     return http.build();
   }
+
+  /**
+   * No page of motcua embeds plug-ins, changes its base or is framed by another site. Pages only (written when the
+   * response is committed, its type known): files such as PDFs open in the browser's own viewer, and the Camunda
+   * webapps send their own policy.
+   */
+  private static final HeaderWriter CSP = (request, response) -> {
+    String type = response.getContentType();
+    if (type != null && type.startsWith(MediaType.TEXT_HTML_VALUE)
+        && !response.containsHeader("Content-Security-Policy")) {
+      response.setHeader("Content-Security-Policy", "object-src 'none'; base-uri 'self'; frame-ancestors 'self'");
+    }
+  };
+  private static final ReferrerPolicyHeaderWriter.ReferrerPolicy REFERRER =
+      ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN;
 
   @Bean
   @Order(3)
@@ -117,7 +142,8 @@ class SecurityConfiguration {
             .permitAll()
             .anyRequest().denyAll())
         // the Camunda webapps protect their own forms with their CSRF filter
-        .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")));
+        .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
+        .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(REFERRER)).addHeaderWriter(CSP));
     return http.build();
   }
 
