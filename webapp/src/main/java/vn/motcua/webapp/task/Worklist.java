@@ -80,6 +80,10 @@ public class Worklist {
   /** Tasks assigned to me, and unassigned tasks my groups may take. */
   @Transactional(readOnly = true)
   public List<TaskView> mine(Staff staff) {
+    if (!staff.officer() && !staff.supervising()) {
+      // citizens follow their dossiers, not tasks
+      throw ApiException.forbidden("error.task.notYours");
+    }
     List<Task> found = tasks.createTaskQuery()
         .or().taskAssignee(staff.username()).taskCandidateGroupIn(staff.groupIds()).endOr()
         .orderByTaskCreateTime().asc()
@@ -124,10 +128,11 @@ public class Worklist {
   @Transactional
   public void unclaim(String taskId, Staff staff) {
     Task task = open(taskId);
+    // who holds a step is told only to those it is for
+    requireCandidate(task, staff);
     if (task.getAssignee() != null && !task.getAssignee().equals(staff.username())) {
       throw ApiException.conflict("error.task.claimedByOther", task.getAssignee());
     }
-    requireCandidate(task, staff);
     tasks.setAssignee(taskId, null);
   }
 

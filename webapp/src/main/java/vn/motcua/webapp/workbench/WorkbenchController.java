@@ -93,8 +93,14 @@ class WorkbenchController {
   }
 
   @GetMapping("/tasks/{taskId}")
-  String task(@PathVariable String taskId, @AuthenticationPrincipal Staff staff, Model model) {
-    return panel(taskId, staff, model, null, Map.of(), Map.of());
+  String task(@PathVariable String taskId, @AuthenticationPrincipal Staff staff, Model model,
+      HttpServletResponse response) {
+    String view = panel(taskId, staff, model, null, Map.of(), Map.of());
+    // a step that is not this person's, or no longer there, says so with its status (403, 404, 409)
+    if (model.getAttribute("refusal") instanceof ApiException refused) {
+      response.setStatus(refused.status().value());
+    }
+    return view;
   }
 
   @PostMapping("/tasks/{taskId}/claim")
@@ -290,6 +296,7 @@ class WorkbenchController {
       task = worklist.get(taskId, staff);
     } catch (ApiException gone) {
       model.addAttribute("error", text(gone));
+      model.addAttribute("refusal", gone);
       return "fragments/task :: gone";
     }
     model.addAttribute("task", task);

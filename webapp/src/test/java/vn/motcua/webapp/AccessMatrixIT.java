@@ -1,0 +1,205 @@
+package vn.motcua.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.webapp.Api.dossierRequest;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Who may read and change what, in tables: reading endpoints of the API and pages, and the API's changes, for every
+ * role, with two agencies (or jurisdictions, or citizens) on each side of a dossier of Chí Minh commune — its owner
+ * and another citizen, its commune's counter, specialist and leader and another commune's counter, the supervisor of
+ * its district and one of another province, a reform officer, an administrator, and nobody signed in. {@code Y}:
+ * answered; {@code N}: refused (401, 403, 404, or the sign-in page); {@code C}: allowed, but not in this state (409).
+ */
+class AccessMatrixIT extends PostgresIntegrationTest {
+
+  /** The people of the table's columns, in order. */
+  private static final List<String> PEOPLE = List.of("-", "citizen", "tranthibinh", "chiminh.motcua",
+      "thatkhe.motcua", "chiminh.tuphap", "chiminh.chutich", "giamsat.trangdinh", "giamsat.trucninh",
+      "caicach.langson", "admin");
+  private static final String HEADER =
+      "anon own-citizen other-citizen counter-A counter-B specialist-A leader-A supervisor-A supervisor-B reform admin";
+
+  @LocalServerPort
+  private int port;
+  @Autowired
+  private TaskService tasks;
+
+  @Test
+  void shouldAnswerEachReaderOnlyWhatTheirRoleAndPlaceAllow() {
+    // given: a birth registration of Chí Minh commune at its counter, with a scanned component
+    Api api = new Api(rest);
+    String d = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
+    String t = tasks.createTaskQuery().processInstanceBusinessKey(d).taskDefinitionKey("Task_CheckCompleteness")
+        .singleResult().getId();
+    String doc = String.valueOf(api.attach("chiminh.motcua", d, t, "SCAN", "to-khai.pdf", Api.pdf("tờ khai"))
+        .getBody().get("id"));
+
+    // the table: path, then Y/N for each person of PEOPLE
+    Map<String, String> api1 = new LinkedHashMap<>();
+    api1.put("/api/v1/procedures", "Y Y Y Y Y Y Y Y Y Y Y");
+    api1.put("/api/v1/procedures/1.001193", "Y Y Y Y Y Y Y Y Y Y Y");
+    api1.put("/api/v1/dossiers", "N Y Y Y Y Y Y Y Y Y Y");
+    api1.put("/api/v1/dossiers/" + d, "N Y N Y N Y Y Y N Y Y");
+    api1.put("/api/v1/dossiers/" + d + "/history", "N Y N Y N Y Y Y N Y Y");
+    api1.put("/api/v1/dossiers/" + d + "/documents", "N Y N Y N Y Y Y N Y Y");
+    api1.put("/api/v1/dossiers/" + d + "/fee-payments", "N Y N Y N Y Y Y N Y Y");
+    api1.put("/api/v1/documents/" + doc + "/content", "N Y N Y N Y Y Y N Y Y");
+    api1.put("/api/v1/tasks", "N N N Y Y Y Y Y Y Y Y");
+    // a step is for its group (the commune's counter), not for the agency's other roles, supervisors or admins
+    api1.put("/api/v1/tasks/" + t, "N N N Y N N N N N N N");
+    api1.put("/api/v1/tasks/" + t + "/colleagues", "N N N Y N N N N N N N");
+    api1.put("/api/v1/board/overview", "N N N N N N N Y Y Y Y");
+    api1.put("/api/v1/board/lists/overdue", "N N N N N N N Y Y Y Y");
+    api1.put("/engine-rest/process-definition", "N N N N N N N N N Y Y");
+    Map<String, String> pages = new LinkedHashMap<>();
+    pages.put("/thu-tuc", "Y Y Y Y Y Y Y Y Y Y Y");
+    pages.put("/thu-tuc/1.001193", "Y Y Y Y Y Y Y Y Y Y Y");
+    pages.put("/tra-cuu", "Y Y Y Y Y Y Y Y Y Y Y");
+    pages.put("/cong-dan", "N Y Y N N N N N N N N");
+    pages.put("/cong-dan/ho-so/" + d, "N Y N N N N N N N N N");
+    pages.put("/cong-dan/tep/" + doc, "N Y N N N N N N N N N");
+    pages.put("/workbench", "N N N Y Y Y Y Y Y Y Y");
+    pages.put("/workbench/tiep-nhan", "N N N Y Y N N N N N N");
+    pages.put("/workbench/tasks/" + t, "N N N Y N N N N N N N");
+    pages.put("/workbench/dossiers/" + d, "N N N Y N Y Y Y N Y Y");
+    pages.put("/workbench/documents/" + doc, "N N N Y N Y Y Y N Y Y");
+    pages.put("/board", "N N N N N N N Y Y Y Y");
+    pages.put("/board/mo-hinh", "N N N N N N N N N Y Y");
+    pages.put("/board/mo-hinh/cat-giam", "N N N N N N N N N Y Y");
+    pages.put("/board/mo-hinh/gia-dinh", "N N N N N N N N N Y Y");
+    pages.put("/board/mo-hinh/xem/bang/fee", "N N N N N N N N N Y Y");
+
+    // when
+    Map<String, WebSession> sessions = new LinkedHashMap<>();
+    List<String> wrong = new ArrayList<>();
+    api1.forEach((path, expected) -> check(path, expected, wrong, person -> api(person, path)));
+    pages.forEach((path, expected) -> check(path, expected, wrong, person -> page(sessions, person, path)));
+
+    // then
+    assertThat(api1.size() + pages.size()).isEqualTo(30);
+    assertThat(wrong).as("cells answered otherwise (columns: %s)", HEADER).isEmpty();
+  }
+
+  @Test
+  void shouldLetEachPersonChangeOnlyWhatTheirRoleAndPlaceAllow() {
+    // given: a birth registration and a copy certification (fee owed) of Chí Minh commune
+    Api api = new Api(rest);
+    String d = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
+    String t = tasks.createTaskQuery().processInstanceBusinessKey(d).taskDefinitionKey("Task_CheckCompleteness")
+        .singleResult().getId();
+    String owing = (String) api.submitOwing("citizen", dossierRequest("2.000815", "06148", "copies", 1, "pages", 2))
+        .get("receiptCode");
+
+    // the table: what is sent, then for each person Y (done), C (allowed, but not in this state: 409) or N (refused);
+    // the refused go first, so that what an allowed person does cannot hide a refusal
+    List<Object[]> rows = new ArrayList<>();
+    rows.add(new Object[] {"/api/v1/tasks/" + t + "/claim", null, "N N N Y N N N N N N N"});
+    rows.add(new Object[] {"/api/v1/tasks/" + t + "/unclaim", null, "N N N Y N N N N N N N"});
+    // comments are between those who handle the dossier
+    rows.add(new Object[] {"/api/v1/dossiers/" + d + "/comments", Map.of("text", "Đề nghị kiểm tra lại tờ khai"),
+        "N N N Y N Y Y N N N N"});
+    rows.add(new Object[] {"/api/v1/dossiers/" + owing + "/fee-payments", Map.of("receiptNumber", "BL-0001"),
+        "N N N Y N N N N N N N"});
+    rows.add(new Object[] {"/api/v1/dossiers/" + d + "/rating", Map.of("score", 5), "N C N N N N N N N N N"});
+    // the applicant hands a supplement in online, or at the counter, which records it
+    rows.add(new Object[] {"/api/v1/dossiers/" + d + "/supplements", null, "N C N C N N N N N N N"});
+    rows.add(new Object[] {"/api/v1/board/index-inputs", Map.of("unitCode", "20", "month", "2026-10",
+        "component", "DataReuse", "numerator", 6, "denominator", 10), "N N N N N N N N N Y Y"});
+    rows.add(new Object[] {"/api/v1/tasks/" + t + "/complete", Map.of("variables", Map.of("completeness", "COMPLETE")),
+        "N N N Y N N N N N N N"});
+
+    // when
+    List<String> wrong = new ArrayList<>();
+    for (Object[] row : rows) {
+      String path = (String) row[0];
+      String[] cells = ((String) row[2]).split(" ");
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < cells.length; i++) {
+        if (cells[i].equals("N")) {
+          order.add(i);
+        }
+      }
+      for (int i = 0; i < cells.length; i++) {
+        if (!cells[i].equals("N")) {
+          order.add(i);
+        }
+      }
+      String[] got = new String[cells.length];
+      boolean differs = false;
+      for (int i : order) {
+        int status = post(PEOPLE.get(i), path, row[1]);
+        String cell = status >= 200 && status < 300 ? "Y" : status == 409 ? "C" : "N";
+        got[i] = cell + "(" + status + ")";
+        differs |= !cell.equals(cells[i]) || cell.equals("N") && status != 401 && status != 403 && status != 404;
+      }
+      if (differs) {
+        wrong.add(path + ": expected " + row[2] + ", got " + String.join(" ", got));
+      }
+    }
+
+    // then
+    assertThat(wrong).as("cells answered otherwise (columns: %s)", HEADER).isEmpty();
+  }
+
+  private int post(String person, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+    return (person.equals("-") ? rest : as(person))
+        .exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class).getStatusCode().value();
+  }
+
+  private void check(String path, String expected, List<String> wrong, java.util.function.Function<String, Integer> ask) {
+    String[] cells = expected.split(" ");
+    assertThat(cells).as(path).hasSize(PEOPLE.size());
+    StringBuilder got = new StringBuilder();
+    boolean differs = false;
+    for (int i = 0; i < cells.length; i++) {
+      int status = ask.apply(PEOPLE.get(i));
+      boolean answered = status >= 200 && status < 300;
+      got.append(answered ? "Y" : "N").append('(').append(status).append(") ");
+      differs |= answered != cells[i].equals("Y");
+    }
+    if (differs) {
+      wrong.add(path + ": expected " + expected + ", got " + got.toString().trim());
+    }
+  }
+
+  private int api(String person, String path) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+    ResponseEntity<String> answer = (person.equals("-") ? rest : as(person))
+        .exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    return answer.getStatusCode().value();
+  }
+
+  /** A page as the person's browser gets it (redirects to the sign-in page count as refusals). */
+  private int page(Map<String, WebSession> sessions, String person, String path) {
+    if (person.equals("-")) {
+      try {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.discarding())
+            .statusCode();
+      } catch (java.io.IOException | InterruptedException failed) {
+        throw new IllegalStateException(failed);
+      }
+    }
+    HttpResponse<String> answer = sessions.computeIfAbsent(person, p -> new WebSession(port, p)).get(path);
+    return answer.statusCode();
+  }
+}
