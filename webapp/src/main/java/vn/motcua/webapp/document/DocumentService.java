@@ -71,6 +71,10 @@ public class DocumentService {
   @Transactional
   public DocumentView attach(String receiptCode, String kind, String taskId, Upload upload, Staff by) {
     Dossier dossier = viewable(receiptCode, by);
+    // files are handed in by the applicant and by the officers handling the dossier; those who watch over it read
+    if (!by.has(vn.motcua.webapp.people.Role.OFFICER) && !by.has(vn.motcua.webapp.people.Role.CITIZEN)) {
+      throw ApiException.forbidden("error.dossier.forbidden");
+    }
     if (kind == null || !kind.matches("[A-Z][A-Z0-9_]{1,39}")) {
       throw ApiException.badRequest("document.kind.invalid");
     }
