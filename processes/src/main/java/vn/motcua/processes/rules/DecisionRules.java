@@ -75,7 +75,6 @@ class DecisionRules implements Deployer {
           Set.of("group", "groupName", "component", "name", "maxPoints", "fullAt", "metric", "whenNoData")));
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern QUOTED = Pattern.compile("\"([A-Z][A-Z_]*)\"");
 
   private final ZoneId zone;
 
@@ -272,19 +271,7 @@ class DecisionRules implements Deployer {
         .orElseGet(() -> deployed == null ? null
             : engine.getDeploymentCache().findDmnModelInstanceForDecisionDefinition(deployed.getId()));
     if (model != null) {
-      for (var rule : model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.Rule.class)) {
-        DecisionTable table = (DecisionTable) rule.getParentElement();
-        List<Input> inputs = List.copyOf(table.getInputs());
-        List<org.camunda.bpm.model.dmn.instance.InputEntry> entries = List.copyOf(rule.getInputEntries());
-        for (int i = 0; i < inputs.size(); i++) {
-          if ("adminStructure".equals(inputs.get(i).getInputExpression().getText().getTextContent().strip())) {
-            var names = QUOTED.matcher(entries.get(i).getText().getTextContent());
-            while (names.find()) {
-              named.add(names.group(1));
-            }
-          }
-        }
-      }
+      named.addAll(QuietTables.namedIn(model, "adminStructure"));
     }
     if (named.isEmpty()) {
       named.add("");

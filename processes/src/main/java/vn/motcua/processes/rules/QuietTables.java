@@ -1,14 +1,22 @@
 package vn.motcua.processes.rules;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
  * Decision tables evaluated beside the engine, by a DMN engine of the same kind (FEEL): the catalog, the deployment
@@ -19,6 +27,7 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 public final class QuietTables {
 
   private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private static final Pattern QUOTED = Pattern.compile("\"([A-Z][A-Z_]*)\"");
   /** Deployed versions read once: a version never changes. */
   private static final Map<String, DmnDecision> DEPLOYED = new ConcurrentHashMap<>();
 
@@ -34,6 +43,27 @@ public final class QuietTables {
   public static DmnDecision deployed(ProcessEngine engine, RuleVersions.Version version, String key) {
     return DEPLOYED.computeIfAbsent(version.id(),
         id -> read(engine.getRepositoryService().getDmnModelInstance(id), key));
+  }
+
+  /**
+   * The values a table tells apart in one input column (the quoted codes of its rules' entries, e.g. the stages of
+   * the routing table), in the order first named.
+   */
+  public static Set<String> namedIn(DmnModelInstance model, String inputExpression) {
+    Set<String> named = new LinkedHashSet<>();
+    for (Rule rule : model.getModelElementsByType(Rule.class)) {
+      List<Input> inputs = List.copyOf(((DecisionTable) rule.getParentElement()).getInputs());
+      List<InputEntry> entries = List.copyOf(rule.getInputEntries());
+      for (int i = 0; i < inputs.size() && i < entries.size(); i++) {
+        if (inputExpression.equals(inputs.get(i).getInputExpression().getText().getTextContent().strip())) {
+          Matcher names = QUOTED.matcher(entries.get(i).getText().getTextContent());
+          while (names.find()) {
+            named.add(names.group(1));
+          }
+        }
+      }
+    }
+    return named;
   }
 
   /** The rows a table gives for the facts (in its hit policy's order). */

@@ -48,7 +48,7 @@ class ModelBrowsing {
     model.addAttribute("versions", all);
     try {
       int shown = version == null || version.isBlank() ? all.get(0).version() : number(version);
-      versions.xml(what, key, shown);
+      versions.require(what, key, shown);
       model.addAttribute("shown", shown);
       if (what == ModelVersions.Kind.DECISION) {
         int before = compare == null || compare.isBlank() ? previous(all, shown) : number(compare);

@@ -95,6 +95,15 @@ class ModelVersions {
         deployment.getSource());
   }
 
+  /** Refuses a version that is not deployed (404). */
+  void require(Kind kind, String key, int version) {
+    if (kind == Kind.PROCESS) {
+      process(key, version);
+    } else {
+      decision(key, version);
+    }
+  }
+
   /** The XML of a version, as deployed. */
   String xml(Kind kind, String key, int version) {
     try (InputStream xml = kind == Kind.PROCESS ? repository.getProcessModel(process(key, version).getId())

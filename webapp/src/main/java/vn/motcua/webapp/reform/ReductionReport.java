@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.stereotype.Service;
 import vn.motcua.webapp.catalog.Procedure;
@@ -153,6 +154,8 @@ class ReductionReport {
   /** Each chosen procedure (all when none is), before and after, and the totals. */
   Report compare(Choice choice) {
     String ruleSet = rules.ruleSetVersion(LocalDate.now(clock)).orElse(null);
+    Map<String, DmnDecision> tablesBefore = tables(choice.before());
+    Map<String, DmnDecision> tablesAfter = tables(choice.after());
     List<Row> rows = new ArrayList<>();
     BigDecimal before = BigDecimal.ZERO;
     BigDecimal after = BigDecimal.ZERO;
@@ -168,9 +171,9 @@ class ReductionReport {
       facts.put("copies", 1);
       facts.put("pages", 1);
       facts.put("circumstances", List.of());
-      Row row = new Row(p.code(), p.name(), days(choice.before(), facts), days(choice.after(), facts),
-          fee(choice.before(), facts), fee(choice.after(), facts), documents(choice.before(), facts),
-          documents(choice.after(), facts));
+      Row row = new Row(p.code(), p.name(), days(tablesBefore, facts), days(tablesAfter, facts),
+          fee(tablesBefore, facts), fee(tablesAfter, facts), documents(tablesBefore, facts),
+          documents(tablesAfter, facts));
       rows.add(row);
       if (row.daysBefore() != null && row.daysAfter() != null) {
         before = before.add(row.daysBefore());
@@ -183,24 +186,28 @@ class ReductionReport {
     return new Report(choice, rows, before, after, cut, percent);
   }
 
-  /** The rows a chosen version of a table gives. */
-  private List<Map<String, Object>> evaluate(String key, Map<String, Integer> versions, Map<String, Object> facts) {
-    RuleVersions.Version version = RuleVersions.deployed(engine, key).stream()
-        .filter(v -> v.version() == versions.get(key)).findFirst().orElseThrow();
-    return QuietTables.evaluate(QuietTables.deployed(engine, version, key), facts);
+  /** The chosen version of each table, read once for the whole report. */
+  private Map<String, DmnDecision> tables(Map<String, Integer> versions) {
+    Map<String, DmnDecision> tables = new HashMap<>();
+    for (String key : TABLES) {
+      RuleVersions.Version version = RuleVersions.deployed(engine, key).stream()
+          .filter(v -> v.version() == versions.get(key)).findFirst().orElseThrow();
+      tables.put(key, QuietTables.deployed(engine, version, key));
+    }
+    return tables;
   }
 
-  private BigDecimal days(Map<String, Integer> versions, Map<String, Object> facts) {
-    return evaluate(TIME, versions, facts).stream().findFirst()
+  private static BigDecimal days(Map<String, DmnDecision> tables, Map<String, Object> facts) {
+    return QuietTables.evaluate(tables.get(TIME), facts).stream().findFirst()
         .map(row -> new BigDecimal(row.get("workingDays").toString())).orElse(null);
   }
 
-  private Long fee(Map<String, Integer> versions, Map<String, Object> facts) {
-    return evaluate(FEE, versions, facts).stream().findFirst()
+  private static Long fee(Map<String, DmnDecision> tables, Map<String, Object> facts) {
+    return QuietTables.evaluate(tables.get(FEE), facts).stream().findFirst()
         .map(row -> ((Number) row.get("amount")).longValue()).orElse(null);
   }
 
-  private int documents(Map<String, Integer> versions, Map<String, Object> facts) {
-    return evaluate(DOCUMENTS, versions, facts).size();
+  private static int documents(Map<String, DmnDecision> tables, Map<String, Object> facts) {
+    return QuietTables.evaluate(tables.get(DOCUMENTS), facts).size();
   }
 }

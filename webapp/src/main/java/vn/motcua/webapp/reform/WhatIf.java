@@ -10,13 +10,10 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -27,6 +24,7 @@ import vn.motcua.processes.rules.QuietTables;
 import vn.motcua.processes.rules.RuleVersions;
 import vn.motcua.webapp.catalog.Procedure;
 import vn.motcua.webapp.catalog.ProcedureCatalog;
+import vn.motcua.webapp.catalog.Rules;
 import vn.motcua.webapp.dossier.Dossier;
 import vn.motcua.webapp.dossier.DossierQueries;
 import vn.motcua.webapp.place.Agency;
@@ -47,7 +45,6 @@ class WhatIf {
   static final int MAX_MONTHS = 24;
   private static final String TIME = "processingTime";
   private static final String ROUTING = "routing";
-  private static final Pattern QUOTED = Pattern.compile("\"([A-Z][A-Z_]*)\"");
 
   /** On time before and after, for one procedure or all. */
   record Timeliness(String code, String name, int finished, int onTimeBefore, int onTimeAfter) {
@@ -201,38 +198,15 @@ class WhatIf {
 
   /** The stages the routing table in force names (in its stage column), in the order first named. */
   private Set<String> stages(List<RuleVersions.Version> deployedRouting) {
-    Set<String> stages = new LinkedHashSet<>();
-    List<DmnModelInstance> models = new ArrayList<>();
-    RuleVersions.inForce(deployedRouting, clock.instant(), clock.getZone())
-        .ifPresent(v -> models.add(engine.getRepositoryService().getDmnModelInstance(v.id())));
-    for (DmnModelInstance model : models) {
-      for (var rule : model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.Rule.class)) {
-        var table = (org.camunda.bpm.model.dmn.instance.DecisionTable) rule.getParentElement();
-        List<org.camunda.bpm.model.dmn.instance.Input> inputs = List.copyOf(table.getInputs());
-        List<org.camunda.bpm.model.dmn.instance.InputEntry> entries = List.copyOf(rule.getInputEntries());
-        for (int i = 0; i < inputs.size(); i++) {
-          if ("stage".equals(inputs.get(i).getInputExpression().getText().getTextContent().strip())) {
-            Matcher names = QUOTED.matcher(entries.get(i).getText().getTextContent());
-            while (names.find()) {
-              stages.add(names.group(1));
-            }
-          }
-        }
-      }
-    }
-    return stages;
+    return RuleVersions.inForce(deployedRouting, clock.instant(), clock.getZone())
+        .map(v -> QuietTables.namedIn(engine.getRepositoryService().getDmnModelInstance(v.id()), "stage"))
+        .orElse(Set.of());
   }
 
   private static Map<String, Object> facts(Dossier dossier) {
-    Map<String, Object> facts = new HashMap<>();
-    facts.put("procedureCode", dossier.getProcedureCode());
-    facts.put("channel", dossier.getChannel().name());
-    facts.put("ruleSetVersion", dossier.getRuleSetVersion());
-    facts.put("adminStructure", dossier.getAdminStructure());
-    facts.put("provinceCode", dossier.getProvinceCode());
-    facts.put("districtCode", dossier.getDistrictCode());
-    facts.put("communeCode", dossier.getCommuneCode());
-    return facts;
+    return new Rules.Facts(dossier.getProcedureCode(), dossier.getChannel().name(), dossier.getRuleSetVersion(),
+        dossier.getAdminStructure(), dossier.getProvinceCode(), dossier.getDistrictCode(), dossier.getCommuneCode())
+        .variables();
   }
 
   private static Map<String, Object> first(DmnDecision decision, Map<String, Object> facts) {
