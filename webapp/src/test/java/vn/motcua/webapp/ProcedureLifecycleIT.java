@@ -38,6 +38,8 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
   private Simulators simulators;
   @Autowired
   private org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired
+  private org.camunda.bpm.engine.HistoryService history;
   @org.springframework.boot.test.web.server.LocalServerPort
   private int port;
 
@@ -192,6 +194,25 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
       // everything happened at Monday 09:00, well before any deadline
       assertThat(dossier.get("timeliness")).isIn("EARLY", "ON_TIME");
     }
+    assertEngineKeptOnlyWhatIsRead(code, scenario.steps().stream().filter(s -> !PAID.equals(s.taskKey())).count());
+  }
+
+  /**
+   * The engine's history level "motcua": the dossier's process instances (tracking, Cockpit) and its steps (who did
+   * what; a step done answers 409) are there; what motcua records itself (activities, variables, decisions) is not.
+   */
+  private void assertEngineKeptOnlyWhatIsRead(String code, long steps) {
+    String[] instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId).toArray(String[]::new);
+    assertThat(instances).isNotEmpty();
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(code).finished().count())
+        .isGreaterThanOrEqualTo(steps);
+    for (String instance : instances) {
+      assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).count()).isZero();
+      assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(instance).count()).isZero();
+    }
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances).count()).isZero();
+    assertThat(history.createHistoricDetailQuery().processInstanceIdIn(instances).count()).isZero();
   }
 
   @Test

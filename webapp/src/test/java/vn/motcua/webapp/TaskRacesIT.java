@@ -57,6 +57,17 @@ class TaskRacesIT extends PostgresIntegrationTest {
     }
     List<String> claimOutcomes = new ArrayList<>();
     List<String> completeOutcomes = new ArrayList<>();
+    // and a colleague reading the counter's task list all the while, as tasks in it are completed
+    java.util.concurrent.atomic.AtomicBoolean racing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    ExecutorService colleague = Executors.newSingleThreadExecutor();
+    Future<List<Integer>> listings = colleague.submit(() -> {
+      List<Integer> statuses = new ArrayList<>();
+      while (racing.get()) {
+        statuses.add(rest.withBasicAuth("chiminh.motcua", "demo").getForEntity("/api/v1/tasks", String.class)
+            .getStatusCode().value());
+      }
+      return statuses;
+    });
     for (String code : codes) {
       String taskId = tasks.createTaskQuery().processInstanceBusinessKey(code)
           .taskDefinitionKey("Task_CheckCompleteness").singleResult().getId();
@@ -73,10 +84,16 @@ class TaskRacesIT extends PostgresIntegrationTest {
           Map.of("variables", Map.of("completeness", "COMPLETE"))).toString());
     }
 
+    racing.set(false);
+    List<Integer> listed = listings.get(60, TimeUnit.SECONDS);
+    colleague.shutdown();
+
     // then: one winner and one 409 in every race
     assertThat(claimOutcomes).hasSize(RACES).allMatch(o -> o.equals("[200, 409]"), "one claim won, one refused");
     assertThat(completeOutcomes).hasSize(RACES).allMatch(o -> o.equals("[200, 409]"),
         "one completion won, one refused");
+    // and the list never failed when a task in it was completed while it was read
+    assertThat(listed).isNotEmpty().containsOnly(200);
     // and every dossier moved on exactly once: one completed check, one appraisal waiting
     for (String code : codes) {
       assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(code)

@@ -91,8 +91,13 @@ class WorkersIT extends PostgresIntegrationTest {
     CamundaProperty service = model.newInstance(CamundaProperty.class);
     service.setCamundaName("service");
     service.setCamundaValue("true");
+    // and that the engine keeps its variables once it has ended (the test reads the worker's answer there)
+    CamundaProperty variableHistory = model.newInstance(CamundaProperty.class);
+    variableHistory.setCamundaName("variableHistory");
+    variableHistory.setCamundaValue("true");
     CamundaProperties properties = model.newInstance(CamundaProperties.class);
     properties.addChildElement(service);
+    properties.addChildElement(variableHistory);
     ExtensionElements extensions = model.newInstance(ExtensionElements.class);
     extensions.addChildElement(properties);
     model.<org.camunda.bpm.model.bpmn.instance.Process>getModelElementById(key).setExtensionElements(extensions);

@@ -30,6 +30,14 @@ public final class QuietTables {
   private static final Pattern QUOTED = Pattern.compile("\"([A-Z][A-Z_]*)\"");
   /** Deployed versions read once: a version never changes. */
   private static final Map<String, DmnDecision> DEPLOYED = new ConcurrentHashMap<>();
+  /** The latest answers of deployed versions, least recently asked forgotten first. */
+  private static final Map<Question, List<Map<String, Object>>> ANSWERS = new java.util.LinkedHashMap<>(1024, 0.75f,
+      true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Question, List<Map<String, Object>>> eldest) {
+      return size() > 20_000;
+    }
+  };
 
   private QuietTables() {
   }
@@ -64,6 +72,33 @@ public final class QuietTables {
       }
     }
     return named;
+  }
+
+  /**
+   * The rows a deployed version gives for the facts, remembered: a version never changes and a table reads only the
+   * facts it is given (no clock), so the same question has the same answer. The catalog, every submission and the
+   * reports ask the same few questions again and again, and FEEL is the costliest part of answering them.
+   */
+  public static List<Map<String, Object>> evaluate(ProcessEngine engine, RuleVersions.Version version, String key,
+      Map<String, Object> facts) {
+    Question question = new Question(version.id(),
+        java.util.Collections.unmodifiableMap(new java.util.HashMap<>(facts)));
+    List<Map<String, Object>> known;
+    synchronized (ANSWERS) {
+      known = ANSWERS.get(question);
+    }
+    if (known != null) {
+      return known;
+    }
+    List<Map<String, Object>> rows = evaluate(deployed(engine, version, key), facts).stream()
+        .map(row -> java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(row))).toList();
+    synchronized (ANSWERS) {
+      ANSWERS.put(question, rows);
+    }
+    return rows;
+  }
+
+  private record Question(String definitionId, Map<String, Object> facts) {
   }
 
   /** The rows a table gives for the facts (in its hit policy's order). */

@@ -164,7 +164,7 @@ public class Rules {
   private List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> variables) {
     RuleVersions.Version version = inForce(decisionKey)
         .orElseThrow(() -> new IllegalStateException("no decision table " + decisionKey + " is deployed"));
-    return QuietTables.evaluate(QuietTables.deployed(engine, version, decisionKey), variables);
+    return QuietTables.evaluate(engine, version, decisionKey, variables);
   }
 
   private Optional<RuleVersions.Version> inForce(String decisionKey) {

@@ -29,6 +29,8 @@ public class Dossier {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+  /** Never changes: found by it within a transaction without asking the database again (see DossierLookupImpl). */
+  @org.hibernate.annotations.NaturalId
   private String receiptCode;
   private String procedureCode;
   private String procedureName;

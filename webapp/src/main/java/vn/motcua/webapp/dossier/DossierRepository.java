@@ -1,16 +1,13 @@
 package vn.motcua.webapp.dossier;
 
 import java.util.Collection;
-import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface DossierRepository extends JpaRepository<Dossier, Long> {
-
-  Optional<Dossier> findByReceiptCode(String receiptCode);
+interface DossierRepository extends JpaRepository<Dossier, Long>, DossierLookup {
 
   Page<Dossier> findBySubmittedByOrderBySubmittedAtDesc(String submittedBy, Pageable page);
 

@@ -207,6 +207,11 @@ class ReadModelPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void notify(DelegateTask task) {
+      if (task.getEventName() == null) {
+        // the engine names no event when the task's execution is gone under it (someone completed it at the same
+        // moment): nothing to record, and the command fails on its own when it writes the task (409)
+        return;
+      }
       DossierReadModel model = readModel.getObject();
       switch (task.getEventName()) {
         case TaskListener.EVENTNAME_CREATE -> {
@@ -237,6 +242,11 @@ class ReadModelPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void notify(DelegateTask task) {
+      if (task.getEventName() == null) {
+        // the engine names no event when the task's execution is gone under it (someone completed it at the same
+        // moment): nothing to record, and the command fails on its own when it writes the task (409)
+        return;
+      }
       DossierReadModel model = readModel.getObject();
       switch (task.getEventName()) {
         case TaskListener.EVENTNAME_CREATE -> model.stepStarted(task, stage,

@@ -77,8 +77,10 @@ public class Worklist {
     this.clock = clock;
   }
 
-  /** Tasks assigned to me, and unassigned tasks my groups may take. */
-  @Transactional(readOnly = true)
+  /**
+   * Tasks assigned to me, and unassigned tasks my groups may take. Not one transaction: a task a colleague completes
+   * while the list is read is left out of it (a failed read would spoil a surrounding transaction).
+   */
   public List<TaskView> mine(Staff staff) {
     if (!staff.officer() && !staff.supervising()) {
       // citizens follow their dossiers, not tasks
@@ -92,8 +94,29 @@ public class Worklist {
         .toList();
     Map<String, String> receiptCodes = receiptCodes(found);
     Map<String, Dossier> byCode = dossiers.byReceiptCodes(new HashSet<>(receiptCodes.values()));
-    return found.stream().map(t -> view(t, byCode.get(receiptCodes.get(t.getProcessInstanceId())), null, null))
-        .toList();
+    return found.stream().flatMap(task -> listed(task, receiptCodes, byCode)).toList();
+  }
+
+  /** A task of the list, unless a colleague completed it while the list was read. */
+  private java.util.stream.Stream<TaskView> listed(Task task, Map<String, String> receiptCodes,
+      Map<String, Dossier> byCode) {
+    String receiptCode = receiptCodes.get(task.getProcessInstanceId());
+    try {
+      if (receiptCode == null && gone(task)) {
+        return java.util.stream.Stream.empty();
+      }
+      return java.util.stream.Stream.of(view(task, receiptCode == null ? null : byCode.get(receiptCode), null, null));
+    } catch (RuntimeException failed) {
+      // the engine says "gone under the read" in more than one way
+      if (gone(task)) {
+        return java.util.stream.Stream.empty();
+      }
+      throw failed;
+    }
+  }
+
+  private boolean gone(Task task) {
+    return tasks.createTaskQuery().taskId(task.getId()).count() == 0;
   }
 
   @Transactional(readOnly = true)
