@@ -45,7 +45,10 @@ public class WorkerRuntime implements AutoCloseable {
         .baseUrl(engineUrl)
         .workerId("motcua-" + ManagementFactory.getRuntimeMXBean().getName())
         .addInterceptor(new BasicAuthProvider(settings.username(), password))
-        .maxTasks(settings.maxTasks());
+        .maxTasks(settings.maxTasks())
+        // oldest first: fetched in no order, some dossiers' tasks waited behind newer ones without end under a
+        // steady load (found by the crash soak: signatures not made for minutes while others were)
+        .orderByCreateTime().asc();
     if (settings.longPollMillis() > 0) {
       builder.asyncResponseTimeout(settings.longPollMillis())
           .backoffStrategy(new ExponentialErrorBackoffStrategy(500, 2, 30_000));

@@ -11,8 +11,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Tells the engine who is acting for the length of an API request, so that engine listeners (audit, stage
- * history) record the person and later authorization checks apply to them.
+ * Tells the engine who is acting for the length of a request, so that engine listeners (audit, stage history)
+ * record the person. On the engine REST API Camunda's authorizations then apply to them; motcua's own API and pages
+ * have decided access already ({@link EngineAuthorizations}).
  */
 public class EngineAuthenticationFilter extends OncePerRequestFilter {
 
@@ -31,9 +32,14 @@ public class EngineAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     identity.setAuthentication(staff.username(), staff.groupIds());
+    boolean engineApi = request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/");
+    if (!engineApi) {
+      EngineAuthorizations.ownRulesBegin();
+    }
     try {
       chain.doFilter(request, response);
     } finally {
+      EngineAuthorizations.ownRulesEnd();
       identity.clearAuthentication();
     }
   }
