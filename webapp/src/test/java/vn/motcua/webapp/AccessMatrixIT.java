@@ -49,6 +49,16 @@ class AccessMatrixIT extends PostgresIntegrationTest {
         .singleResult().getId();
     String doc = String.valueOf(api.attach("chiminh.motcua", d, t, "SCAN", "to-khai.pdf", Api.pdf("tờ khai"))
         .getBody().get("id"));
+    // and one decided by its chairman, whose result the signing service has signed
+    String s = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
+    api.complete("chiminh.motcua", s, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("chiminh.tuphap", s, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
+        "appraisalNote", "Đủ điều kiện"));
+    api.complete("chiminh.chutich", s, "Task_Approve", Map.of("approval", "SIGN"));
+    api.task("chiminh.motcua", s, "Task_ReturnResult");
+    List<?> documents = as("citizen").getForObject("/api/v1/dossiers/" + s + "/documents", List.class);
+    String signed = documents.stream().map(Map.class::cast).filter(document -> document.get("signedFrom") != null)
+        .map(document -> String.valueOf(document.get("id"))).findFirst().orElseThrow();
 
     // the table: path, then Y/N for each person of PEOPLE
     Map<String, String> api1 = new LinkedHashMap<>();
@@ -60,6 +70,8 @@ class AccessMatrixIT extends PostgresIntegrationTest {
     api1.put("/api/v1/dossiers/" + d + "/documents", "N Y N Y N Y Y Y N Y Y");
     api1.put("/api/v1/dossiers/" + d + "/fee-payments", "N Y N Y N Y Y Y N Y Y");
     api1.put("/api/v1/documents/" + doc + "/content", "N Y N Y N Y Y Y N Y Y");
+    api1.put("/api/v1/documents/" + signed + "/content", "N Y N Y N Y Y Y N Y Y");
+    api1.put("/api/v1/documents/" + signed + "/signature", "N Y N Y N Y Y Y N Y Y");
     api1.put("/api/v1/tasks", "N N N Y Y Y Y Y Y Y Y");
     // a step is for its group (the commune's counter), not for the agency's other roles, supervisors or admins
     api1.put("/api/v1/tasks/" + t, "N N N Y N N N N N N N");
@@ -74,11 +86,13 @@ class AccessMatrixIT extends PostgresIntegrationTest {
     pages.put("/cong-dan", "N Y Y N N N N N N N N");
     pages.put("/cong-dan/ho-so/" + d, "N Y N N N N N N N N N");
     pages.put("/cong-dan/tep/" + doc, "N Y N N N N N N N N N");
+    pages.put("/cong-dan/tep/" + signed, "N Y N N N N N N N N N");
     pages.put("/workbench", "N N N Y Y Y Y Y Y Y Y");
     pages.put("/workbench/tiep-nhan", "N N N Y Y N N N N N N");
     pages.put("/workbench/tasks/" + t, "N N N Y N N N N N N N");
     pages.put("/workbench/dossiers/" + d, "N N N Y N Y Y Y N Y Y");
     pages.put("/workbench/documents/" + doc, "N N N Y N Y Y Y N Y Y");
+    pages.put("/workbench/documents/" + signed, "N N N Y N Y Y Y N Y Y");
     pages.put("/board", "N N N N N N N Y Y Y Y");
     pages.put("/board/mo-hinh", "N N N N N N N N N Y Y");
     pages.put("/board/mo-hinh/cat-giam", "N N N N N N N N N Y Y");
@@ -92,7 +106,7 @@ class AccessMatrixIT extends PostgresIntegrationTest {
     pages.forEach((path, expected) -> check(path, expected, wrong, person -> page(sessions, person, path)));
 
     // then
-    assertThat(api1.size() + pages.size()).isEqualTo(30);
+    assertThat(api1.size() + pages.size()).isEqualTo(34);
     assertThat(wrong).as("cells answered otherwise (columns: %s)", HEADER).isEmpty();
   }
 
@@ -147,20 +161,9 @@ class AccessMatrixIT extends PostgresIntegrationTest {
     for (Object[] row : rows) {
       String path = (String) row[0];
       String[] cells = ((String) row[2]).split(" ");
-      List<Integer> order = new ArrayList<>();
-      for (int i = 0; i < cells.length; i++) {
-        if (cells[i].equals("N")) {
-          order.add(i);
-        }
-      }
-      for (int i = 0; i < cells.length; i++) {
-        if (!cells[i].equals("N")) {
-          order.add(i);
-        }
-      }
       String[] got = new String[cells.length];
       boolean differs = false;
-      for (int i : order) {
+      for (int i : refusedFirst(cells)) {
         int status = row[1] instanceof java.util.function.Function<?, ?> send
             ? ((java.util.function.Function<String, Integer>) send).apply(PEOPLE.get(i))
             : post(PEOPLE.get(i), path, row[1]);
@@ -175,6 +178,110 @@ class AccessMatrixIT extends PostgresIntegrationTest {
 
     // then
     assertThat(wrong).as("cells answered otherwise (columns: %s)", HEADER).isEmpty();
+  }
+
+  @Test
+  void shouldLetEachPersonSendOnlyThePageFormsTheirRoleAndPlaceAllow() {
+    // given: a birth registration waiting at the counter, another for delegation, and a copy certification whose fee
+    // is owed at the counter and one owed online, all of Chí Minh commune
+    Api api = new Api(rest);
+    String d = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
+    String t = tasks.createTaskQuery().processInstanceBusinessKey(d).taskDefinitionKey("Task_CheckCompleteness")
+        .singleResult().getId();
+    String d2 = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
+    String t2 = tasks.createTaskQuery().processInstanceBusinessKey(d2).taskDefinitionKey("Task_CheckCompleteness")
+        .singleResult().getId();
+    String owing = (String) api.submitOwing("citizen", dossierRequest("2.000815", "06148", "copies", 1, "pages", 2))
+        .get("receiptCode");
+    String owingOnline = (String) api.submitOwing("citizen", dossierRequest("2.000815", "06148", "copies", 1,
+        "pages", 2)).get("receiptCode");
+    WebSession.FilePart page = new WebSession.FilePart("trang.pdf", Api.pdf("trang"));
+
+    // the table: the form a page sends, then for each person Y (let through: done, or answered why not now — 409 or
+    // a validation message) or N (refused: 401, 403, 404, or sent to the sign-in page); the refused go first
+    List<Object[]> rows = new ArrayList<>();
+    rows.add(new Object[] {"/workbench/tasks/" + t + "/claim", Map.of(), "N N N Y N N N N N N N"});
+    rows.add(new Object[] {"/workbench/tasks/" + t + "/unclaim", Map.of(), "N N N Y N N N N N N N"});
+    rows.add(new Object[] {"/workbench/tasks/" + t + "/comments", Map.of("text", "Đề nghị kiểm tra lại tờ khai"),
+        "N N N Y N N N N N N N"});
+    rows.add(new Object[] {"/workbench/tasks/" + t2 + "/delegate", Map.of("to", "chiminh.motcua2"),
+        "N N N Y N N N N N N N"});
+    rows.add(new Object[] {"/workbench/dossiers/" + owing + "/phi", Map.of("receiptNumber", "BL-0003"),
+        "N N N Y N N N N N N N"});
+    // the reception is for counters, each recording at its own (an empty form gets the form's messages)
+    rows.add(new Object[] {"/workbench/tiep-nhan/1.001193", Map.of(), "N N N Y Y N N N N N N"});
+    rows.add(new Object[] {"/workbench/tasks/" + t + "/complete", Map.of("completeness", "COMPLETE"),
+        "N N N Y N N N N N N N"});
+    rows.add(new Object[] {"/cong-dan/nop/1.001193", Map.of(), "N Y Y N N N N N N N N"});
+    rows.add(new Object[] {"/cong-dan/ho-so/" + d + "/danh-gia", Map.of("score", "5"), "N Y N N N N N N N N N"});
+    rows.add(new Object[] {"/cong-dan/ho-so/" + d2 + "/bo-sung", Map.of("files", page), "N Y N N N N N N N N N"});
+    rows.add(new Object[] {"/cong-dan/ho-so/" + owingOnline + "/thanh-toan", Map.of(), "N Y N N N N N N N N N"});
+    rows.add(new Object[] {"/board/mo-hinh", Map.of("name", "trống"), "N N N N N N N N N Y Y"});
+    rows.add(new Object[] {"/board/mo-hinh/gia-dinh", Map.of("months", "3"), "N N N N N N N N N Y Y"});
+    rows.add(new Object[] {"/board/mo-hinh/du-lieu", Map.of(), "N N N N N N N N N Y Y"});
+
+    // when
+    Map<String, WebSession> sessions = new LinkedHashMap<>();
+    List<String> wrong = new ArrayList<>();
+    for (Object[] row : rows) {
+      String path = (String) row[0];
+      String[] cells = ((String) row[2]).split(" ");
+      String[] got = new String[cells.length];
+      boolean differs = false;
+      for (int i : refusedFirst(cells)) {
+        HttpResponse<String> answer = form(sessions, PEOPLE.get(i), path, (Map<?, ?>) row[1]);
+        int status = answer.statusCode();
+        boolean refused = status == 401 || status == 403 || status == 404
+            || status == 302 && answer.headers().firstValue("Location").orElse("").contains("/login");
+        got[i] = (refused ? "N" : "Y") + "(" + status + ")";
+        differs |= refused != cells[i].equals("N") || status >= 500;
+      }
+      if (differs) {
+        wrong.add(path + ": expected " + row[2] + ", got " + String.join(" ", got));
+      }
+    }
+
+    // then
+    assertThat(wrong).as("cells answered otherwise (columns: %s)", HEADER).isEmpty();
+  }
+
+  /** A page's form as the person's browser sends it: with the session and the page's CSRF token. */
+  @SuppressWarnings("unchecked")
+  private HttpResponse<String> form(Map<String, WebSession> sessions, String person, String path, Map<?, ?> fields) {
+    if (person.equals("-")) {
+      try {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://localhost:" + port + path)).header("Content-Type",
+            "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString());
+      } catch (java.io.IOException | InterruptedException failed) {
+        throw new IllegalStateException(failed);
+      }
+    }
+    WebSession session = sessions.computeIfAbsent(person, p -> new WebSession(port, p));
+    if (fields.values().stream().anyMatch(WebSession.FilePart.class::isInstance) || path.startsWith("/board/mo-hinh")
+        || path.startsWith("/cong-dan/nop") || path.startsWith("/workbench/tiep-nhan")) {
+      return session.postMultipart("/login", path, (Map<String, ?>) fields);
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    fields.forEach((name, value) -> values.put((String) name, (String) value));
+    return session.post("/login", path, values);
+  }
+
+  /** The columns in the order to send them: the refused first, so that what an allowed person does cannot hide one. */
+  private static List<Integer> refusedFirst(String[] cells) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < cells.length; i++) {
+      if (cells[i].equals("N")) {
+        order.add(i);
+      }
+    }
+    for (int i = 0; i < cells.length; i++) {
+      if (!cells[i].equals("N")) {
+        order.add(i);
+      }
+    }
+    return order;
   }
 
   @Test

@@ -30,14 +30,14 @@ import org.springframework.stereotype.Component;
  * <p>At start-up each role's group gets what its work needs, and no more ({@link #GRANTS}): officers Tasklist with
  * the shipped filters (each task is theirs to see and work through the candidate groups the models name, which
  * the engine authorizes as it creates the task), reform officers Cockpit to read and deploy models, the workers
- * their external tasks, administrators ({@code camunda-admin}) everything. Citizens and
- * supervisors get nothing: neither Camunda webapp can keep to their own dossiers or jurisdiction.
+ * their external tasks, administrators ({@code camunda-admin}) everything. Citizens and supervisors get nothing:
+ * neither Camunda webapp can keep to their own dossiers or jurisdiction.
  */
 @Component
 class EngineAuthorizations extends AbstractProcessEnginePlugin {
 
   /** Permissions on every resource of a type ({@code *}), by role. */
-  static final Map<Role, Map<Resource, List<Permission>>> GRANTS = Map.of(
+  private static final Map<Role, Map<Resource, List<Permission>>> GRANTS = Map.of(
       Role.OFFICER, Map.of(
           Resources.FILTER, List.of(Permissions.READ),
           Resources.PROCESS_DEFINITION, List.of(Permissions.READ),
@@ -56,7 +56,7 @@ class EngineAuthorizations extends AbstractProcessEnginePlugin {
               Permissions.UPDATE_INSTANCE)));
 
   /** The Camunda webapps each role may sign in to. */
-  static final Map<Role, List<String>> APPLICATIONS = Map.of(
+  private static final Map<Role, List<String>> APPLICATIONS = Map.of(
       Role.OFFICER, List.of("tasklist"),
       Role.REFORM, List.of("cockpit"));
 

@@ -280,6 +280,8 @@ class WorkbenchController {
       return panel(taskId, staff, model, null, Map.of(), Map.of(),
           messages.getMessage(noticeKey, null, locale()));
     } catch (ApiException refused) {
+      // refused (403, 404) or too late (409): the panel says why, with the refusal's status
+      response.setStatus(refused.status().value());
       return panel(taskId, staff, model, text(refused), Map.of(), Map.of());
     }
   }
