@@ -44,13 +44,12 @@ class AccessMatrixIT extends PostgresIntegrationTest {
   void shouldAnswerEachReaderOnlyWhatTheirRoleAndPlaceAllow() {
     // given: a birth registration of Chí Minh commune at its counter, with a scanned component
     Api api = new Api(rest);
-    String d = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
-    String t = tasks.createTaskQuery().processInstanceBusinessKey(d).taskDefinitionKey("Task_CheckCompleteness")
-        .singleResult().getId();
+    String d = birthRegistration(api);
+    String t = counterCheck(d);
     String doc = String.valueOf(api.attach("chiminh.motcua", d, t, "SCAN", "to-khai.pdf", Api.pdf("tờ khai"))
         .getBody().get("id"));
     // and one decided by its chairman, whose result the signing service has signed
-    String s = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
+    String s = birthRegistration(api);
     api.complete("chiminh.motcua", s, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     api.complete("chiminh.tuphap", s, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
         "appraisalNote", "Đủ điều kiện"));
@@ -115,16 +114,12 @@ class AccessMatrixIT extends PostgresIntegrationTest {
   void shouldLetEachPersonChangeOnlyWhatTheirRoleAndPlaceAllow() {
     // given: a birth registration and a copy certification (fee owed) of Chí Minh commune
     Api api = new Api(rest);
-    String d = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
-    String t = tasks.createTaskQuery().processInstanceBusinessKey(d).taskDefinitionKey("Task_CheckCompleteness")
-        .singleResult().getId();
-    String owing = (String) api.submitOwing("citizen", dossierRequest("2.000815", "06148", "copies", 1, "pages", 2))
-        .get("receiptCode");
-    String owingOnline = (String) api.submitOwing("citizen", dossierRequest("2.000815", "06148", "copies", 1,
-        "pages", 2)).get("receiptCode");
-    String d2 = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
-    String t2 = tasks.createTaskQuery().processInstanceBusinessKey(d2).taskDefinitionKey("Task_CheckCompleteness")
-        .singleResult().getId();
+    String d = birthRegistration(api);
+    String t = counterCheck(d);
+    String owing = copiesOwing(api);
+    String owingOnline = copiesOwing(api);
+    String d2 = birthRegistration(api);
+    String t2 = counterCheck(d2);
 
     // the table: what is sent, then for each person Y (done), C (allowed, but not in this state: 409) or N (refused);
     // the refused go first, so that what an allowed person does cannot hide a refusal
@@ -185,16 +180,12 @@ class AccessMatrixIT extends PostgresIntegrationTest {
     // given: a birth registration waiting at the counter, another for delegation, and a copy certification whose fee
     // is owed at the counter and one owed online, all of Chí Minh commune
     Api api = new Api(rest);
-    String d = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
-    String t = tasks.createTaskQuery().processInstanceBusinessKey(d).taskDefinitionKey("Task_CheckCompleteness")
-        .singleResult().getId();
-    String d2 = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
-    String t2 = tasks.createTaskQuery().processInstanceBusinessKey(d2).taskDefinitionKey("Task_CheckCompleteness")
-        .singleResult().getId();
-    String owing = (String) api.submitOwing("citizen", dossierRequest("2.000815", "06148", "copies", 1, "pages", 2))
-        .get("receiptCode");
-    String owingOnline = (String) api.submitOwing("citizen", dossierRequest("2.000815", "06148", "copies", 1,
-        "pages", 2)).get("receiptCode");
+    String d = birthRegistration(api);
+    String t = counterCheck(d);
+    String d2 = birthRegistration(api);
+    String t2 = counterCheck(d2);
+    String owing = copiesOwing(api);
+    String owingOnline = copiesOwing(api);
     WebSession.FilePart page = new WebSession.FilePart("trang.pdf", Api.pdf("trang"));
 
     // the table: the form a page sends, then for each person Y (let through: done, or answered why not now — 409 or
@@ -287,7 +278,7 @@ class AccessMatrixIT extends PostgresIntegrationTest {
   @Test
   void shouldLetEachRoleUseTheEngineApiAndTheCamundaWebappsOnlyForItsWork() {
     // given: a dossier in the engine, waiting at the counter
-    String d = (String) new Api(rest).submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
+    String d = birthRegistration(new Api(rest));
     String instance = tasks.createTaskQuery().processInstanceBusinessKey(d).singleResult().getProcessInstanceId();
     List<String> people = List.of("citizen", "chiminh.motcua", "giamsat.trangdinh", "caicach.langson", "admin",
         "motcua-worker");
@@ -378,6 +369,23 @@ class AccessMatrixIT extends PostgresIntegrationTest {
     } catch (java.io.IOException | InterruptedException failed) {
       throw new IllegalStateException(failed);
     }
+  }
+
+  /** A birth registration of Chí Minh commune, submitted online by its applicant: the receipt code. */
+  private static String birthRegistration(Api api) {
+    return (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
+  }
+
+  /** A copy certification of Chí Minh commune whose fee is owed: the receipt code. */
+  private static String copiesOwing(Api api) {
+    return (String) api.submitOwing("citizen", dossierRequest("2.000815", "06148", "copies", 1, "pages", 2))
+        .get("receiptCode");
+  }
+
+  /** The dossier's completeness check at the counter: the task id. */
+  private String counterCheck(String receiptCode) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(receiptCode)
+        .taskDefinitionKey("Task_CheckCompleteness").singleResult().getId();
   }
 
   /** A scanned page filed with the dossier through the API. */
