@@ -34,10 +34,10 @@ import vn.motcua.workers.simulator.Simulators;
  * The crash soak (not a test; docs/security.md, docs/scaling.md): the packaged webapp
  * ({@code webapp/target/motcua.jar}) runs as its own process on PostgreSQL with fsync on, while officers' clients
  * take {@code -Dsoak.dossiers} (default 2,000) birth registrations from the counter to their result through the REST
- * API. A webapp process is killed with SIGKILL twice while they work, and started again. The other systems (mail, SMS, signing, portal, post) are the
- * simulators, in this process, so they outlive the kills and count what they were asked to do. Afterwards every
- * dossier must be accounted for — finished, with the same trail, documents, notices and portal events as every other
- * — and the engine idle: no instance, task, job or incident left.
+ * API. A webapp process is killed with SIGKILL twice while they work, and started again. The other systems (mail,
+ * SMS, signing, portal, post) are the simulators, in this process, so they outlive the kills and count what they were
+ * asked to do. Afterwards every dossier must be accounted for — finished, with the same trail, documents, notices and
+ * portal events as every other — and the engine idle: no instance, task, job or incident left.
  *
  * <p>As a cluster ({@code -Dsoak.nodes=2 -Dsoak.workers=2}): two webapp nodes on the one database, each client at home
  * on one of them and sent to the other while its own is down (as a load balancer does), and the external-task workers
