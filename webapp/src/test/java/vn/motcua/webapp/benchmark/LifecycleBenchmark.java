@@ -61,8 +61,8 @@ import vn.motcua.webapp.task.Worklist;
  *   <li><b>motcua HTTP</b>: the same through the REST API with HTTP Basic sign-in on every request, as an officer's
  *   client does it: record, then for each step find it in one's task list and complete it.</li>
  * </ul>
- * Also prints SQL statements and transactions per lifecycle (pg_stat_statements), start-up times and the heap after
- * the load. Run: see docs/benchmarks.md.
+ * Also prints SQL statements and transactions (pg_stat_statements) and write-ahead log (pg_stat_wal) per lifecycle,
+ * start-up times and the heap after the load. Run: see docs/benchmarks.md.
  */
 public final class LifecycleBenchmark {
 
@@ -151,9 +151,9 @@ public final class LifecycleBenchmark {
         System.out.printf("%nFull dossier lifecycles, %d s per row after %d s warm-up, PostgreSQL fsync and "
             + "synchronous commit on%n%n", SECONDS, WARM_UP_SECONDS);
         System.out.println("| path | threads | lifecycles/s | ms per lifecycle (p50) | p95 "
-            + "| SQL statements / lifecycle | transactions / lifecycle |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
-        rows.forEach(r -> System.out.printf("| %s | %s | %s | %s | %s | %s | %s |%n", (Object[]) r));
+            + "| SQL statements / lifecycle | transactions / lifecycle | WAL kB / lifecycle |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        rows.forEach(r -> System.out.printf("| %s | %s | %s | %s | %s | %s | %s | %s |%n", (Object[]) r));
       } finally {
         raw.close();
       }
@@ -219,9 +219,10 @@ public final class LifecycleBenchmark {
         String.format("%.1f", nanos.get(nanos.size() / 2) / 1e6),
         String.format("%.1f", nanos.get((int) Math.ceil(nanos.size() * 0.95) - 1) / 1e6),
         String.format("%.0f", (after.get("statements") - before.get("statements")) / (double) done),
-        String.format("%.1f", (after.get("transactions") - before.get("transactions")) / (double) done)};
-    System.out.printf("  %-40s %d threads: %7s lifecycles/s, p50 %s ms, %s statements, %s transactions each%n",
-        path, threads, row[2], row[3], row[5], row[6]);
+        String.format("%.1f", (after.get("transactions") - before.get("transactions")) / (double) done),
+        String.format("%.0f", (after.get("wal") - before.get("wal")) / 1024.0 / done)};
+    System.out.printf("  %-40s %d threads: %7s lifecycles/s, p50 %s ms, %s statements, %s transactions, %s kB WAL "
+        + "each%n", path, threads, row[2], row[3], row[5], row[6], row[7]);
     return row;
   }
 
@@ -492,27 +493,34 @@ public final class LifecycleBenchmark {
       }
     }
 
-    /** The statements run most often in one database, to see where a lifecycle's statements go. */
+    /** The statements run most often in one database, and those the server spent most time on. */
     void printTopStatements(String name, int limit) throws Exception {
-      try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
-           ResultSet r = s.executeQuery("select calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) "
-               + "from pg_stat_statements p join pg_database d on d.oid = p.dbid where d.datname = '" + name
-               + "' order by calls desc limit " + limit)) {
-        System.out.printf("%nStatements run most often in %s:%n", name);
-        while (r.next()) {
-          System.out.printf("%8d  %s%n", r.getLong(1), r.getString(2));
+      for (String order : List.of("calls", "total_exec_time")) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select calls, round(total_exec_time), "
+                 + "left(regexp_replace(query, '\\s+', ' ', 'g'), 160) from pg_stat_statements p "
+                 + "join pg_database d on d.oid = p.dbid where d.datname = '" + name + "' order by " + order
+                 + " desc limit " + limit)) {
+          System.out.printf("%nStatements in %s by %s (calls, ms):%n", name, order);
+          while (r.next()) {
+            System.out.printf("%8d %8d  %s%n", r.getLong(1), r.getLong(2), r.getString(3));
+          }
         }
       }
     }
 
-    /** Statements executed and transactions committed in one database so far. */
+    /**
+     * Statements executed and transactions committed in one database so far, and the write-ahead log written by the
+     * whole server (one path runs at a time, so its share is the difference).
+     */
     Map<String, Long> counters(String name) throws Exception {
       try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
            ResultSet r = s.executeQuery("select (select coalesce(sum(calls), 0) from pg_stat_statements p "
-               + "where p.dbid = d.oid), (select xact_commit from pg_stat_database where datname = d.datname) "
+               + "where p.dbid = d.oid), (select xact_commit from pg_stat_database where datname = d.datname), "
+               + "(select wal_bytes::bigint from pg_stat_wal) "
                + "from pg_database d where d.datname = '" + name + "'")) {
         r.next();
-        return Map.of("statements", r.getLong(1), "transactions", r.getLong(2));
+        return Map.of("statements", r.getLong(1), "transactions", r.getLong(2), "wal", r.getLong(3));
       }
     }
   }
