@@ -11,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -20,11 +19,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Who may read and change what, in tables: reading endpoints of the API and pages, and the API's changes, for every
- * role, with two agencies (or jurisdictions, or citizens) on each side of a dossier of Chí Minh commune — its owner
+ * Who may read and change what, in tables: reading endpoints of the API and pages, the API's changes and the pages'
+ * forms, for every role, with two agencies (or jurisdictions, or citizens) on each side of a dossier of Chí Minh commune — its owner
  * and another citizen, its commune's counter, specialist and leader and another commune's counter, the supervisor of
  * its district and one of another province, a reform officer, an administrator, and nobody signed in. {@code Y}:
  * answered; {@code N}: refused (401, 403, 404, or the sign-in page); {@code C}: allowed, but not in this state (409).
+ * The engine's own API and the Camunda webapps are {@link EngineAccessIT}'s.
  */
 class AccessMatrixIT extends PostgresIntegrationTest {
 
@@ -273,102 +273,6 @@ class AccessMatrixIT extends PostgresIntegrationTest {
       }
     }
     return order;
-  }
-
-  @Test
-  void shouldLetEachRoleUseTheEngineApiAndTheCamundaWebappsOnlyForItsWork() {
-    // given: a dossier in the engine, waiting at the counter
-    String d = birthRegistration(new Api(rest));
-    String instance = tasks.createTaskQuery().processInstanceBusinessKey(d).singleResult().getProcessInstanceId();
-    List<String> people = List.of("citizen", "chiminh.motcua", "giamsat.trangdinh", "caicach.langson", "admin",
-        "motcua-worker");
-    String header = "citizen counter supervisor reform admin worker";
-
-    // the table: what is asked, then for each person Y (allowed) or N (refused: 401, 403), or a count of what the
-    // engine lets them see; the Camunda webapps: signing in to each
-    Map<String, String> expected = new LinkedHashMap<>();
-    expected.put("sign in to Tasklist", "N Y N N Y N");
-    expected.put("sign in to Cockpit", "N N N Y Y N");
-    expected.put("sign in to Admin", "N N N N Y N");
-    expected.put("GET /engine-rest/process-instance/" + instance, "N N N Y Y Y");
-    // the workers see the instances their external tasks are part of, not the officers' tasks or other people
-    expected.put("GET /engine-rest/task/count?processInstanceId=" + instance, "N N N 0 1 0");
-    expected.put("GET /engine-rest/user/count", "N N N 1 many 1");
-    expected.put("DELETE /engine-rest/process-instance/" + instance, "N N N N - N");
-    expected.put("POST /engine-rest/authorization/create", "N N N N - N");
-    expected.put("deploy fee.dmn", "N N N Y Y N");
-
-    // when
-    List<String> wrong = new ArrayList<>();
-    expected.forEach((what, cells) -> {
-      String[] want = cells.split(" ");
-      StringBuilder got = new StringBuilder();
-      boolean differs = false;
-      for (int i = 0; i < people.size(); i++) {
-        if (want[i].equals("-")) {
-          got.append("- ");
-          continue;
-        }
-        String answer = engineAsk(people.get(i), what);
-        got.append(answer).append(' ');
-        differs |= !(answer.equals(want[i]) || want[i].equals("many") && answer.matches("\\d+")
-            && Integer.parseInt(answer) > 1);
-      }
-      if (differs) {
-        wrong.add(what + ": expected " + cells + ", got " + got.toString().trim());
-      }
-    });
-
-    // then
-    assertThat(wrong).as("cells answered otherwise (columns: %s)", header).isEmpty();
-    assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).as("the dossier still waits").isOne();
-  }
-
-  /** Y/N, or the count the engine answered, for a person using the engine directly. */
-  private String engineAsk(String person, String what) {
-    String password = person.equals("motcua-worker") ? WORKER_PASSWORD : "demo";
-    if (what.startsWith("sign in to ")) {
-      return camundaSignIn(person, password, what.substring("sign in to ".length()).toLowerCase()) == 200 ? "Y" : "N";
-    }
-    TestRestTemplate as = rest.withBasicAuth(person, password);
-    if (what.equals("deploy fee.dmn")) {
-      return Models.deploy(as, "fee unchanged", Map.of("fee.dmn", Models.shipped("decisions/fee.dmn")))
-          .getStatusCode().is2xxSuccessful() ? "Y" : "N";
-    }
-    String[] request = what.split(" ", 2);
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-    Object body = request[1].endsWith("/authorization/create")
-        ? Map.of("type", 1, "permissions", List.of("ALL"), "userId", person, "resourceType", 0, "resourceId", "*")
-        : null;
-    ResponseEntity<Map> answer = as.exchange(request[1], HttpMethod.valueOf(request[0]), new HttpEntity<>(body,
-        headers), Map.class);
-    if (!answer.getStatusCode().is2xxSuccessful()) {
-      assertThat(answer.getStatusCode().value()).as(what + " for " + person).isIn(401, 403);
-      return "N";
-    }
-    return request[1].contains("/count") ? String.valueOf(answer.getBody().get("count")) : "Y";
-  }
-
-  /** Signs in to a Camunda webapp as its login page does: 200 when the person may use that webapp. */
-  private int camundaSignIn(String person, String password, String app) {
-    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
-        .cookieHandler(new java.net.CookieManager()).build();
-    String base = "http://localhost:" + port + "/camunda";
-    try {
-      HttpResponse<Void> welcome = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-          base + "/app/" + app + "/default/")).build(), HttpResponse.BodyHandlers.discarding());
-      String token = welcome.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
-          .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElse("");
-      return browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-              base + "/api/admin/auth/user/default/login/" + app))
-          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + person + "&password=" + password))
-          .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (java.io.IOException | InterruptedException failed) {
-      throw new IllegalStateException(failed);
-    }
   }
 
   /** A birth registration of Chí Minh commune, submitted online by its applicant: the receipt code. */
