@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -17,6 +15,7 @@ import vn.motcua.webapp.dossier.Dossier;
 import vn.motcua.webapp.dossier.DossierAccess;
 import vn.motcua.webapp.dossier.DossierJournal;
 import vn.motcua.webapp.dossier.DossierQueries;
+import vn.motcua.webapp.dossier.TaskLookup;
 import vn.motcua.webapp.people.Role;
 import vn.motcua.webapp.people.Staff;
 import vn.motcua.webapp.system.ApiException;
@@ -47,14 +46,14 @@ public class DocumentService {
   private final DossierAccess access;
   private final DossierJournal journal;
   private final TaskService tasks;
-  private final RuntimeService runtime;
+  private final TaskLookup taskLookup;
   private final MotcuaProperties properties;
   private final DocumentSignatures signatures;
   private final org.springframework.context.MessageSource labels;
   private final Clock clock;
 
   DocumentService(DossierDocumentRepository documents, DossierQueries dossiers, DossierAccess access,
-      DossierJournal journal, TaskService tasks, RuntimeService runtime, MotcuaProperties properties,
+      DossierJournal journal, TaskService tasks, TaskLookup taskLookup, MotcuaProperties properties,
       DocumentSignatures signatures, org.springframework.context.MessageSource labels, Clock clock) {
     this.labels = labels;
     this.documents = documents;
@@ -62,7 +61,7 @@ public class DocumentService {
     this.access = access;
     this.journal = journal;
     this.tasks = tasks;
-    this.runtime = runtime;
+    this.taskLookup = taskLookup;
     this.properties = properties;
     this.signatures = signatures;
     this.clock = clock;
@@ -283,13 +282,10 @@ public class DocumentService {
   }
 
   private Task openTaskOf(Dossier dossier, String taskId, Staff by) {
-    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-    if (task == null) {
-      throw ApiException.conflict("document.taskClosed");
-    }
-    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-        .singleResult();
-    if (instance == null || !dossier.getReceiptCode().equals(instance.getBusinessKey())) {
+    TaskLookup.OpenTask open = taskLookup.open(taskId)
+        .orElseThrow(() -> ApiException.conflict("document.taskClosed"));
+    Task task = open.task();
+    if (!dossier.getReceiptCode().equals(open.receiptCode())) {
       throw ApiException.badRequest("document.taskOfOtherDossier");
     }
     boolean mine = by.username().equals(task.getAssignee()) || task.getAssignee() == null

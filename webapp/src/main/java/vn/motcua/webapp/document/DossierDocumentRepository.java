@@ -42,6 +42,8 @@ interface DossierDocumentRepository extends JpaRepository<DossierDocument, Long>
       order by case when d.signedFrom is null then 1 else 0 end, d.uploadedAt desc, d.id desc""")
   List<DocumentView> resultsOf(@Param("idNumber") String idNumber, @Param("procedureCode") String procedureCode);
 
+  /** Asked when every step completes (its required attachment): a query Hibernate translates once. */
+  @Query("select count(d) > 0 from DossierDocument d where d.taskId = ?1 and d.kind = ?2")
   boolean existsByTaskIdAndKind(String taskId, String kind);
 
   java.util.Optional<DossierDocument> findBySignedFrom(Long original);

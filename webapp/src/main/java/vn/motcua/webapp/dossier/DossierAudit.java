@@ -10,6 +10,7 @@ import java.time.Instant;
 /** One entry of a dossier's audit trail: who did what, when, at which step. Never updated or deleted. */
 @Entity
 @Table(name = "dossier_audit")
+@org.hibernate.annotations.Immutable
 public class DossierAudit {
 
   /** What happened. */
@@ -47,15 +48,6 @@ public class DossierAudit {
   private String detail;
 
   protected DossierAudit() {
-  }
-
-  DossierAudit(Long dossierId, Instant at, String actor, Action action, String step, String detail) {
-    this.dossierId = dossierId;
-    this.at = at;
-    this.actor = actor;
-    this.action = action;
-    this.step = step;
-    this.detail = detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 3997) + "...";
   }
 
   public Instant getAt() {

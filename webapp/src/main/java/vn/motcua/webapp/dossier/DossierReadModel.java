@@ -2,6 +2,7 @@ package vn.motcua.webapp.dossier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,10 +46,11 @@ class DossierReadModel {
   private final Clock clock;
   private final ObjectMapper json;
   private final ApplicationEventPublisher events;
+  private final EntityManager entities;
 
   DossierReadModel(DossierRepository dossiers, DossierStageRepository stages, DossierJournal journal,
       StepForms forms, @Lazy FormService formService, LegalCalendar calendar, Clock clock, ObjectMapper json,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, EntityManager entities) {
     this.dossiers = dossiers;
     this.stages = stages;
     this.journal = journal;
@@ -57,6 +60,7 @@ class DossierReadModel {
     this.clock = clock;
     this.json = json;
     this.events = events;
+    this.entities = entities;
   }
 
   /** What a service task with {@code clockEvent} did to the legal clock. */
@@ -77,7 +81,7 @@ class DossierReadModel {
   }
 
   void stepAssigned(DelegateTask task) {
-    Optional<DossierStage> step = stages.findByEngineRef(task.getId());
+    Optional<DossierStage> step = stepOf(task.getId());
     step.ifPresent(s -> s.assign(task.getAssignee()));
     dossier(task.getExecution()).ifPresent(dossier -> {
       if (step.isPresent() && step.get().getState() == DossierStage.State.OPEN) {
@@ -93,13 +97,13 @@ class DossierReadModel {
 
   /** The step's due date moved with the legal clock (a pause, a restart or a new appointment). */
   void stepUpdated(DelegateTask task) {
-    stages.findByEngineRef(task.getId())
+    stepOf(task.getId())
         .filter(step -> step.getState() == DossierStage.State.OPEN)
         .ifPresent(step -> step.due(instant(task.getDueDate())));
   }
 
   void stepCompleted(DelegateTask task) {
-    stages.findByEngineRef(task.getId()).ifPresent(step -> {
+    stepOf(task.getId()).ifPresent(step -> {
       String actor = Optional.ofNullable(actor()).orElse(task.getAssignee());
       step.complete(actor == null ? SYSTEM : actor, clock.instant(), calendar);
       audit(step.getDossierId(), DossierAudit.Action.TASK_COMPLETED, task.getTaskDefinitionKey(), decisions(task));
@@ -136,9 +140,7 @@ class DossierReadModel {
 
   /** Who completed the dossier's reception step (the counter officer), or who submitted it. */
   private String receivedBy(Dossier dossier) {
-    return stages.findByDossierIdOrderByStartedAtAscIdAsc(dossier.getId()).stream()
-        .filter(step -> "RECEIVE".equals(step.getStage()) && step.getCompletedBy() != null)
-        .reduce((first, second) -> second).map(DossierStage::getCompletedBy).orElse(dossier.getSubmittedBy());
+    return stages.lastReception(dossier.getId()).map(DossierStage::getCompletedBy).orElse(dossier.getSubmittedBy());
   }
 
   /** An apology (level 0) or an escalation (level 1, 2) was raised beside the dossier's step. */
@@ -251,7 +253,7 @@ class DossierReadModel {
   }
 
   void stepCancelled(DelegateTask task) {
-    stages.findByEngineRef(task.getId())
+    stepOf(task.getId())
         .filter(step -> step.getState() == DossierStage.State.OPEN)
         .ifPresent(step -> step.cancel(clock.instant()));
   }
@@ -284,7 +286,7 @@ class DossierReadModel {
   }
 
   void applicantWaitEnded(DelegateExecution execution) {
-    stages.findByEngineRef(execution.getActivityInstanceId()).ifPresent(step -> {
+    stepOf(execution.getActivityInstanceId()).ifPresent(step -> {
       if (execution.isCanceled()) {
         step.cancel(clock.instant());
         return;
@@ -341,6 +343,14 @@ class DossierReadModel {
       events.publishEvent(new DossierChanged(dossier));
       audit(dossier.getId(), DossierAudit.Action.FINISHED, execution.getCurrentActivityId(), outcome.name());
     });
+  }
+
+  /**
+   * The step of an engine task or activity instance, by its natural id: the engine's listeners ask for it several
+   * times in a transaction (claim, complete), and only the first asks the database.
+   */
+  private Optional<DossierStage> stepOf(String engineRef) {
+    return entities.unwrap(Session.class).bySimpleNaturalId(DossierStage.class).loadOptional(engineRef);
   }
 
   private Optional<Dossier> dossier(DelegateExecution execution) {

@@ -28,6 +28,8 @@ public class DossierStage {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
   private Long dossierId;
+  /** The engine's task or activity instance: never changes, so found within a transaction without a query. */
+  @org.hibernate.annotations.NaturalId
   private String engineRef;
   private String activityId;
   private String stepName;

@@ -1,6 +1,9 @@
 package vn.motcua.webapp.task;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +21,11 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.ServiceImpl;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -32,6 +40,7 @@ import vn.motcua.webapp.document.DocumentView;
 import vn.motcua.webapp.dossier.Dossier;
 import vn.motcua.webapp.dossier.DossierQueries;
 import vn.motcua.webapp.dossier.DossierView;
+import vn.motcua.webapp.dossier.TaskLookup;
 import vn.motcua.webapp.people.Staff;
 import vn.motcua.webapp.people.StaffDirectory;
 import vn.motcua.webapp.system.ApiException;
@@ -54,6 +63,7 @@ public class Worklist {
   private final StepForms stepForms;
   private final StepFormValidator validator;
   private final DossierQueries dossiers;
+  private final TaskLookup lookup;
   private final StepDefinitions steps;
   private final DocumentService documents;
   private final StaffDirectory directory;
@@ -61,8 +71,8 @@ public class Worklist {
   private final Clock clock;
 
   Worklist(TaskService tasks, RuntimeService runtime, HistoryService history, FormService forms, StepForms stepForms,
-      StepFormValidator validator, DossierQueries dossiers, StepDefinitions steps, DocumentService documents,
-      StaffDirectory directory, LegalCalendar calendar, Clock clock) {
+      StepFormValidator validator, DossierQueries dossiers, TaskLookup lookup, StepDefinitions steps,
+      DocumentService documents, StaffDirectory directory, LegalCalendar calendar, Clock clock) {
     this.tasks = tasks;
     this.runtime = runtime;
     this.history = history;
@@ -70,6 +80,7 @@ public class Worklist {
     this.stepForms = stepForms;
     this.validator = validator;
     this.dossiers = dossiers;
+    this.lookup = lookup;
     this.steps = steps;
     this.documents = documents;
     this.directory = directory;
@@ -121,10 +132,11 @@ public class Worklist {
 
   @Transactional(readOnly = true)
   public TaskView get(String taskId, Staff staff) {
-    Task task = open(taskId);
+    TaskLookup.OpenTask open = openTask(taskId);
+    Task task = open.task();
     requireCandidate(task, staff);
-    Map<String, String> codes = receiptCodes(List.of(task));
-    Dossier dossier = dossiers.byReceiptCodes(codes.values()).get(codes.get(task.getProcessInstanceId()));
+    Dossier dossier = open.receiptCode() == null ? null
+        : dossiers.byReceiptCodes(List.of(open.receiptCode())).get(open.receiptCode());
     List<DocumentView> attached = dossier == null ? List.of() : documents.list(dossier.getReceiptCode(), staff)
         .stream().filter(d -> taskId.equals(d.taskId())).toList();
     return view(task, dossier, form(task).map(f -> new TaskView.Form(f.id(), f.fields(),
@@ -212,29 +224,59 @@ public class Worklist {
   /** Completes the step with the form's values and returns the dossier as it stands afterwards. */
   @Transactional
   public DossierView complete(String taskId, Map<String, Object> submitted, Staff staff) {
-    Task task = open(taskId);
+    TaskLookup.OpenTask open = openTask(taskId);
+    Task task = open.task();
     requireCandidate(task, staff);
     if (task.getAssignee() != null && !task.getAssignee().equals(staff.username())) {
       throw ApiException.conflict("error.task.claimedByOther", task.getAssignee());
     }
     StepForms.Form form = form(task).orElseThrow(() -> ApiException.unprocessable("error.task.noForm", task.getName()));
-    Map<String, Object> accepted = validator.validate(form, submitted, tasks.getVariables(taskId));
-    String receiptCode = receiptCodes(List.of(task)).get(task.getProcessInstanceId());
+    // the dossier's variables are the context of the form's conditions: read only when it has any
+    Map<String, Object> accepted = validator.validate(form, submitted,
+        form.editable().stream().anyMatch(f -> f.hideWhen() != null) ? tasks.getVariables(taskId) : Map.of());
+    String receiptCode = open.receiptCode();
     try {
-      if (task.getAssignee() == null) {
-        tasks.claim(taskId, staff.username());
-      }
-      tasks.complete(taskId, accepted);
+      // claimed and completed in one engine command: the task is read and written once, not twice
+      ((ServiceImpl) tasks).getCommandExecutor().execute(context -> {
+        lock(context, (TaskEntity) task);
+        if (task.getAssignee() == null) {
+          new ClaimTaskCmd(taskId, staff.username()).execute(context);
+        }
+        return new CompleteTaskCmd(taskId, accepted).execute(context);
+      });
     } catch (TaskAlreadyClaimedException race) {
       throw ApiException.conflict("error.task.claimedByOther", race.getTaskAssignee());
     }
     return dossiers.viewAfterAction(receiptCode);
   }
 
+  /**
+   * Takes the task's row as it was read: of two completing it at once, the second waits here for the first and is
+   * then refused (409), rather than going on with what the first is removing.
+   */
+  private static void lock(CommandContext context, TaskEntity task) {
+    try (PreparedStatement select = context.getDbSqlSession().getSqlSession().getConnection()
+        .prepareStatement("select ID_ from ACT_RU_TASK where ID_ = ? and REV_ = ? for update")) {
+      select.setString(1, task.getId());
+      select.setInt(2, task.getRevision());
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          throw ApiException.conflict("error.concurrentChange");
+        }
+      }
+    } catch (SQLException e) {
+      throw new ProcessEngineException("Cannot lock task " + task.getId(), e);
+    }
+  }
+
   private Task open(String taskId) {
-    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-    if (task != null) {
-      return task;
+    return openTask(taskId).task();
+  }
+
+  private TaskLookup.OpenTask openTask(String taskId) {
+    java.util.Optional<TaskLookup.OpenTask> open = lookup.open(taskId);
+    if (open.isPresent()) {
+      return open.get();
     }
     if (history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0) {
       throw ApiException.conflict("error.task.alreadyCompleted");

@@ -146,7 +146,8 @@ public final class LifecycleBenchmark {
           }
         }
         if (Boolean.getBoolean("benchmark.topStatements")) {
-          database.printTopStatements("motcua", 40);
+          database.printTopStatements("engine", 60);
+          database.printTopStatements("motcua", 60);
         }
         System.out.printf("%nFull dossier lifecycles, %d s per row after %d s warm-up, PostgreSQL fsync and "
             + "synchronous commit on%n%n", SECONDS, WARM_UP_SECONDS);
@@ -208,6 +209,8 @@ public final class LifecycleBenchmark {
   /** Runs lifecycles on {@code threads} threads: a warm-up, then {@link #SECONDS} measured. */
   private static String[] measure(String path, int threads, IntConsumer lifecycle, Database database,
       String databaseName) throws Exception {
+    // each path starts from a clean checkpoint: none pays for writing out the pages the path before it dirtied
+    database.checkpoint();
     run(threads, lifecycle, WARM_UP_SECONDS, new ArrayList<>());
     Map<String, Long> before = database.counters(databaseName);
     List<Long> nanos = new ArrayList<>();
@@ -482,6 +485,12 @@ public final class LifecycleBenchmark {
         s.execute("create database " + name);
         // the counters of every database, read from this one
         s.execute("create extension if not exists pg_stat_statements");
+      }
+    }
+
+    void checkpoint() throws Exception {
+      try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        s.execute("checkpoint");
       }
     }
 
