@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +40,8 @@ class AccessMatrixIT extends PostgresIntegrationTest {
   private int port;
   @Autowired
   private TaskService tasks;
+  @Autowired
+  private RepositoryService repository;
 
   @Test
   void shouldAnswerEachReaderOnlyWhatTheirRoleAndPlaceAllow() {
@@ -58,6 +61,8 @@ class AccessMatrixIT extends PostgresIntegrationTest {
     List<?> documents = as("citizen").getForObject("/api/v1/dossiers/" + s + "/documents", List.class);
     String signed = documents.stream().map(Map.class::cast).filter(document -> document.get("signedFrom") != null)
         .map(document -> String.valueOf(document.get("id"))).findFirst().orElseThrow();
+    String model = repository.createProcessDefinitionQuery().processDefinitionKey("birthRegistration")
+        .latestVersion().singleResult().getId();
 
     // the table: path, then Y/N for each person of PEOPLE
     Map<String, String> api1 = new LinkedHashMap<>();
@@ -77,17 +82,26 @@ class AccessMatrixIT extends PostgresIntegrationTest {
     api1.put("/api/v1/tasks/" + t + "/colleagues", "N N N Y N N N N N N N");
     api1.put("/api/v1/board/overview", "N N N N N N N Y Y Y Y");
     api1.put("/api/v1/board/lists/overdue", "N N N N N N N Y Y Y Y");
+    api1.put("/api/v1/board/exports/lists/overdue.csv", "N N N N N N N Y Y Y Y");
+    api1.put("/api/v1/board/exports/kpis.xlsx", "N N N N N N N Y Y Y Y");
+    api1.put("/api/v1/board/exports/report.pdf", "N N N N N N N Y Y Y Y");
     api1.put("/engine-rest/process-definition", "N N N N N N N N N Y Y");
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("/thu-tuc", "Y Y Y Y Y Y Y Y Y Y Y");
     pages.put("/thu-tuc/1.001193", "Y Y Y Y Y Y Y Y Y Y Y");
+    pages.put("/thu-tuc/ma-qr", "Y Y Y Y Y Y Y Y Y Y Y");
     pages.put("/tra-cuu", "Y Y Y Y Y Y Y Y Y Y Y");
+    // the published diagram of a procedure's model, which tracking shows
+    pages.put("/tra-cuu/so-do/" + model, "Y Y Y Y Y Y Y Y Y Y Y");
     pages.put("/cong-dan", "N Y Y N N N N N N N N");
+    pages.put("/cong-dan/nop/1.001193/giay-to", "N Y Y N N N N N N N N");
     pages.put("/cong-dan/ho-so/" + d, "N Y N N N N N N N N N");
     pages.put("/cong-dan/tep/" + doc, "N Y N N N N N N N N N");
     pages.put("/cong-dan/tep/" + signed, "N Y N N N N N N N N N");
     pages.put("/workbench", "N N N Y Y Y Y Y Y Y Y");
+    pages.put("/workbench/queue", "N N N Y Y Y Y Y Y Y Y");
     pages.put("/workbench/tiep-nhan", "N N N Y Y N N N N N N");
+    pages.put("/workbench/tiep-nhan/1.001193/giay-to", "N N N Y Y N N N N N N");
     pages.put("/workbench/tasks/" + t, "N N N Y N N N N N N N");
     pages.put("/workbench/dossiers/" + d, "N N N Y N Y Y Y N Y Y");
     pages.put("/workbench/documents/" + doc, "N N N Y N Y Y Y N Y Y");
@@ -96,7 +110,11 @@ class AccessMatrixIT extends PostgresIntegrationTest {
     pages.put("/board/mo-hinh", "N N N N N N N N N Y Y");
     pages.put("/board/mo-hinh/cat-giam", "N N N N N N N N N Y Y");
     pages.put("/board/mo-hinh/gia-dinh", "N N N N N N N N N Y Y");
+    pages.put("/board/exports/lists/overdue.csv", "N N N N N N N Y Y Y Y");
+    pages.put("/board/exports/kpis.xlsx", "N N N N N N N Y Y Y Y");
+    pages.put("/board/exports/report.pdf", "N N N N N N N Y Y Y Y");
     pages.put("/board/mo-hinh/xem/bang/fee", "N N N N N N N N N Y Y");
+    pages.put("/board/mo-hinh/xem/bang/fee/1/xml", "N N N N N N N N N Y Y");
 
     // when
     Map<String, WebSession> sessions = new LinkedHashMap<>();
@@ -105,7 +123,7 @@ class AccessMatrixIT extends PostgresIntegrationTest {
     pages.forEach((path, expected) -> check(path, expected, wrong, person -> page(sessions, person, path)));
 
     // then
-    assertThat(api1.size() + pages.size()).isEqualTo(34);
+    assertThat(api1.size() + pages.size()).isEqualTo(46);
     assertThat(wrong).as("cells answered otherwise (columns: %s)", HEADER).isEmpty();
   }
 
@@ -120,6 +138,7 @@ class AccessMatrixIT extends PostgresIntegrationTest {
     String owingOnline = copiesOwing(api);
     String d2 = birthRegistration(api);
     String t2 = counterCheck(d2);
+    String t3 = counterCheck(birthRegistration(api));
 
     // the table: what is sent, then for each person Y (done), C (allowed, but not in this state: 409) or N (refused);
     // the refused go first, so that what an allowed person does cannot hide a refusal
@@ -150,6 +169,9 @@ class AccessMatrixIT extends PostgresIntegrationTest {
         Models.deploy(person.equals("-") ? rest : as(person), "fee unchanged",
             Map.of("fee.dmn", Models.shipped("decisions/fee.dmn"))).getStatusCode().value(),
         "N N N N N N N N N Y Y"});
+    // several tasks claimed at once: the answer says, for each, what happened (here the one task's status)
+    rows.add(new Object[] {"/api/v1/tasks/claim", (java.util.function.Function<String, Integer>) person ->
+        batchOutcome(person, "/api/v1/tasks/claim", Map.of("taskIds", List.of(t3))), "N N N Y N N N N N N N"});
 
     // when
     List<String> wrong = new ArrayList<>();
@@ -184,6 +206,7 @@ class AccessMatrixIT extends PostgresIntegrationTest {
     String t = counterCheck(d);
     String d2 = birthRegistration(api);
     String t2 = counterCheck(d2);
+    String t3 = counterCheck(birthRegistration(api));
     String owing = copiesOwing(api);
     String owingOnline = copiesOwing(api);
     WebSession.FilePart page = new WebSession.FilePart("trang.pdf", Api.pdf("trang"));
@@ -210,6 +233,18 @@ class AccessMatrixIT extends PostgresIntegrationTest {
     rows.add(new Object[] {"/board/mo-hinh", Map.of("name", "trống"), "N N N N N N N N N Y Y"});
     rows.add(new Object[] {"/board/mo-hinh/gia-dinh", Map.of("months", "3"), "N N N N N N N N N Y Y"});
     rows.add(new Object[] {"/board/mo-hinh/du-lieu", Map.of(), "N N N N N N N N N Y Y"});
+    // (a version that is no number: the form is answered with why, and nothing is moved)
+    rows.add(new Object[] {"/board/mo-hinh/chuyen/birthRegistration", Map.of("from", "v?"),
+        "N N N N N N N N N Y Y"});
+    // the citizen asks the population registry for their own data, to fill the e-form
+    rows.add(new Object[] {"/cong-dan/tra-cuu-dan-cu", Map.of(), "N Y Y N N N N N N N N"});
+    rows.add(new Object[] {"/workbench/tasks/" + t3 + "/documents", Map.of("kind", "SCAN", "file", page),
+        "N N N Y N N N N N N N"});
+    // the queue's actions on several tasks answer, for each, what happened; the panel of several steps only shows
+    // the steps that are the person's
+    rows.add(new Object[] {"/workbench/tasks/batch", Map.of("taskIds", t3), "N N N Y N N N N N N N"});
+    rows.add(new Object[] {"/workbench/tasks/claim", Map.of("taskIds", t3), "N N N Y Y Y Y Y Y Y Y"});
+    rows.add(new Object[] {"/workbench/tasks/batch/complete", Map.of("taskIds", t3), "N N N Y Y Y Y Y Y Y Y"});
 
     // when
     Map<String, WebSession> sessions = new LinkedHashMap<>();
@@ -316,6 +351,18 @@ class AccessMatrixIT extends PostgresIntegrationTest {
         .exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class).getStatusCode().value();
   }
 
+  /** The status of the one task of a batch as the answer tells it, or the answer's own status when refused. */
+  private int batchOutcome(String person, String path, Object body) {
+    ResponseEntity<String> answer = (person.equals("-") ? rest : as(person)).postForEntity(path, body, String.class);
+    try {
+      return answer.getStatusCode().is2xxSuccessful()
+          ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.getBody()).get(0).get("status").asInt()
+          : answer.getStatusCode().value();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+      throw new IllegalStateException(answer.getBody(), unreadable);
+    }
+  }
+
   private void check(String path, String expected, List<String> wrong, java.util.function.Function<String, Integer> ask) {
     String[] cells = expected.split(" ");
     assertThat(cells).as(path).hasSize(PEOPLE.size());
@@ -334,7 +381,8 @@ class AccessMatrixIT extends PostgresIntegrationTest {
 
   private int api(String person, String path) {
     HttpHeaders headers = new HttpHeaders();
-    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+    // JSON where an endpoint answers it, else what it answers (the exports)
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.ALL));
     ResponseEntity<String> answer = (person.equals("-") ? rest : as(person))
         .exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     return answer.getStatusCode().value();

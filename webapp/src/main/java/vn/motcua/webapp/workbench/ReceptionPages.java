@@ -66,7 +66,9 @@ class ReceptionPages {
   @GetMapping("/{code}/giay-to")
   String checklist(@PathVariable String code,
       @RequestParam(name = "circumstances", required = false) List<String> circumstances,
-      @RequestParam(required = false) String idNumber, Model model) {
+      @RequestParam(required = false) String idNumber, @AuthenticationPrincipal Staff staff, Model model) {
+    // it names what the registry holds of the person with that ID number: for the counter receiving them only
+    atACounter(staff);
     ProcedureView procedure = procedure(code);
     applicationForm.checklist(procedure, applicationForm.known(procedure, circumstances), idNumber, model);
     model.addAttribute("counter", true);
