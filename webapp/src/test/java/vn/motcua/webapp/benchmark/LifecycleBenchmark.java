@@ -10,9 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -109,7 +106,7 @@ public final class LifecycleBenchmark {
         // the statements the applications send (not those the server runs for them, e.g. foreign-key checks)
         .setServerConfig("pg_stat_statements.track", "top")
         .setPGStartupWait(Duration.ofSeconds(60)).start()) {
-      Database database = new Database(postgres);
+      LifecycleDatabase database = new LifecycleDatabase(postgres);
       database.create("motcua");
       database.create("engine");
       System.out.printf("PostgreSQL %s, fsync=%s, synchronous_commit=%s; %d cores, Java %s, max heap %d MB%n",
@@ -227,9 +224,11 @@ public final class LifecycleBenchmark {
   }
 
   /** Runs lifecycles on {@code threads} threads: a warm-up, then {@link #SECONDS} measured. */
-  private static String[] measure(String path, int threads, IntConsumer lifecycle, Database database,
+  private static String[] measure(String path, int threads, IntConsumer lifecycle, LifecycleDatabase database,
       String databaseName) throws Exception {
-    // each path starts from a clean checkpoint: none pays for writing out the pages the path before it dirtied
+    // each path starts from a vacuumed database and a clean checkpoint: none pays for cleaning up or writing out what
+    // the path before it left (autovacuum and checkpoints would otherwise fall on whichever path is running)
+    database.vacuum(databaseName);
     database.checkpoint();
     run(threads, lifecycle, WARM_UP_SECONDS, new ArrayList<>());
     Map<String, Long> before = database.counters(databaseName);
@@ -493,63 +492,6 @@ public final class LifecycleBenchmark {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
-      }
-    }
-  }
-
-  /** Creates the two databases and reads the server's counters of each. */
-  private record Database(EmbeddedPostgres postgres) {
-
-    void create(String name) throws Exception {
-      try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-        s.execute("create database " + name);
-        // the counters of every database, read from this one
-        s.execute("create extension if not exists pg_stat_statements");
-      }
-    }
-
-    void checkpoint() throws Exception {
-      try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-        s.execute("checkpoint");
-      }
-    }
-
-    String setting(String name) throws Exception {
-      try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
-           ResultSet r = s.executeQuery("show " + name)) {
-        r.next();
-        return r.getString(1);
-      }
-    }
-
-    /** The statements run most often in one database, and those the server spent most time on. */
-    void printTopStatements(String name, int limit) throws Exception {
-      for (String order : List.of("calls", "total_exec_time")) {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select calls, round(total_exec_time), "
-                 + "left(regexp_replace(query, '\\s+', ' ', 'g'), 160) from pg_stat_statements p "
-                 + "join pg_database d on d.oid = p.dbid where d.datname = '" + name + "' order by " + order
-                 + " desc limit " + limit)) {
-          System.out.printf("%nStatements in %s by %s (calls, ms):%n", name, order);
-          while (r.next()) {
-            System.out.printf("%8d %8d  %s%n", r.getLong(1), r.getLong(2), r.getString(3));
-          }
-        }
-      }
-    }
-
-    /**
-     * Statements executed and transactions committed in one database so far, and the write-ahead log written by the
-     * whole server (one path runs at a time, so its share is the difference).
-     */
-    Map<String, Long> counters(String name) throws Exception {
-      try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
-           ResultSet r = s.executeQuery("select (select coalesce(sum(calls), 0) from pg_stat_statements p "
-               + "where p.dbid = d.oid), (select xact_commit from pg_stat_database where datname = d.datname), "
-               + "(select wal_bytes::bigint from pg_stat_wal) "
-               + "from pg_database d where d.datname = '" + name + "'")) {
-        r.next();
-        return Map.of("statements", r.getLong(1), "transactions", r.getLong(2), "wal", r.getLong(3));
       }
     }
   }
