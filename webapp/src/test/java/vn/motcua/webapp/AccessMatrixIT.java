@@ -42,6 +42,10 @@ class AccessMatrixIT extends PostgresIntegrationTest {
   private TaskService tasks;
   @Autowired
   private RepositoryService repository;
+  @Autowired
+  private vn.motcua.webapp.citizen.IdentityLookups lookups;
+  @Autowired
+  private org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void shouldAnswerEachReaderOnlyWhatTheirRoleAndPlaceAllow() {
@@ -63,6 +67,8 @@ class AccessMatrixIT extends PostgresIntegrationTest {
         .map(document -> String.valueOf(document.get("id"))).findFirst().orElseThrow();
     String model = repository.createProcessDefinitionQuery().processDefinitionKey("birthRegistration")
         .latestVersion().singleResult().getId();
+    // and the applicant's look-up in the population registry, which only they may read the answer of
+    String lookup = lookups.start("020190001234", "citizen");
 
     // the table: path, then Y/N for each person of PEOPLE
     Map<String, String> api1 = new LinkedHashMap<>();
@@ -95,6 +101,7 @@ class AccessMatrixIT extends PostgresIntegrationTest {
     pages.put("/tra-cuu/so-do/" + model, "Y Y Y Y Y Y Y Y Y Y Y");
     pages.put("/cong-dan", "N Y Y N N N N N N N N");
     pages.put("/cong-dan/nop/1.001193/giay-to", "N Y Y N N N N N N N N");
+    pages.put("/cong-dan/tra-cuu-dan-cu/" + lookup, "N Y N N N N N N N N N");
     pages.put("/cong-dan/ho-so/" + d, "N Y N N N N N N N N N");
     pages.put("/cong-dan/tep/" + doc, "N Y N N N N N N N N N");
     pages.put("/cong-dan/tep/" + signed, "N Y N N N N N N N N N");
@@ -123,7 +130,7 @@ class AccessMatrixIT extends PostgresIntegrationTest {
     pages.forEach((path, expected) -> check(path, expected, wrong, person -> page(sessions, person, path)));
 
     // then
-    assertThat(api1.size() + pages.size()).isEqualTo(46);
+    assertThat(api1.size() + pages.size()).isEqualTo(47);
     assertThat(wrong).as("cells answered otherwise (columns: %s)", HEADER).isEmpty();
   }
 
@@ -210,6 +217,9 @@ class AccessMatrixIT extends PostgresIntegrationTest {
     String owing = copiesOwing(api);
     String owingOnline = copiesOwing(api);
     WebSession.FilePart page = new WebSession.FilePart("trang.pdf", Api.pdf("trang"));
+    // and a draft of an e-form the applicant saved, which only they may remove
+    Long draft = jdbc.queryForObject("insert into application_draft (owner, procedure_code, fields, saved_at)"
+        + " values ('citizen', '1.001193', '{}', current_timestamp) returning id", Long.class);
 
     // the table: the form a page sends, then for each person Y (let through: done, or answered why not now — 409 or
     // a validation message) or N (refused: 401, 403, 404, or sent to the sign-in page); the refused go first
@@ -238,6 +248,7 @@ class AccessMatrixIT extends PostgresIntegrationTest {
         "N N N N N N N N N Y Y"});
     // the citizen asks the population registry for their own data, to fill the e-form
     rows.add(new Object[] {"/cong-dan/tra-cuu-dan-cu", Map.of(), "N Y Y N N N N N N N N"});
+    rows.add(new Object[] {"/cong-dan/nhap/" + draft + "/xoa", Map.of(), "N Y N N N N N N N N N"});
     rows.add(new Object[] {"/workbench/tasks/" + t3 + "/documents", Map.of("kind", "SCAN", "file", page),
         "N N N Y N N N N N N N"});
     // the queue's actions on several tasks answer, for each, what happened; the panel of several steps only shows
