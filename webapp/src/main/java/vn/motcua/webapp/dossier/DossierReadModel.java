@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -350,7 +349,7 @@ class DossierReadModel {
    * times in a transaction (claim, complete), and only the first asks the database.
    */
   private Optional<DossierStage> stepOf(String engineRef) {
-    return entities.unwrap(Session.class).bySimpleNaturalId(DossierStage.class).loadOptional(engineRef);
+    return NaturalIds.find(entities, DossierStage.class, "engineRef", engineRef);
   }
 
   private Optional<Dossier> dossier(DelegateExecution execution) {

@@ -135,8 +135,7 @@ public class Worklist {
     TaskLookup.OpenTask open = openTask(taskId);
     Task task = open.task();
     requireCandidate(task, staff);
-    Dossier dossier = open.receiptCode() == null ? null
-        : dossiers.byReceiptCodes(List.of(open.receiptCode())).get(open.receiptCode());
+    Dossier dossier = open.receiptCode() == null ? null : dossiers.find(open.receiptCode()).orElse(null);
     List<DocumentView> attached = dossier == null ? List.of() : documents.list(dossier.getReceiptCode(), staff)
         .stream().filter(d -> taskId.equals(d.taskId())).toList();
     return view(task, dossier, form(task).map(f -> new TaskView.Form(f.id(), f.fields(),
