@@ -1,12 +1,14 @@
 package vn.motcua.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static vn.motcua.webapp.Api.dossierRequest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +46,10 @@ class HostileInputsIT extends PostgresIntegrationTest {
   private JdbcTemplate jdbc;
   @Autowired
   private TaskService tasks;
+  @Autowired
+  private RuntimeService runtime;
+  @Autowired
+  private ExternalTaskService externalTasks;
   private Api api;
 
   /** One hostile input: what it is, how it is sent, the status and problem code (or message) it must get. */
@@ -55,6 +63,8 @@ class HostileInputsIT extends PostgresIntegrationTest {
     String dossier = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
     String task = tasks.createTaskQuery().processInstanceBusinessKey(dossier)
         .taskDefinitionKey("Task_CheckCompleteness").singleResult().getId();
+    // and the workers done with what the submission asked of them (its notice writes to the trail when sent)
+    await().atMost(Duration.ofSeconds(30)).until(() -> workLeft(dossier) == 0);
     Map<String, Long> before = stored();
 
     // when
@@ -74,6 +84,13 @@ class HostileInputsIT extends PostgresIntegrationTest {
     assertThat(wrong).as("answers that were not as expected").isEmpty();
     assertThat(stored()).isEqualTo(before);
     assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).as("the task untouched").isNull();
+  }
+
+  /** External tasks still open in the dossier's process instances (its notices among them). */
+  private long workLeft(String dossier) {
+    List<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(dossier).list().stream()
+        .map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
+    return externalTasks.createExternalTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).count();
   }
 
   private List<Case> corpus(String dossier, String task) throws IOException {
