@@ -47,7 +47,38 @@ public class StepForms {
     public List<Field> editable() {
       return fields.stream().filter(f -> !f.readOnly()).toList();
     }
+
+    /**
+     * Every name the editable fields' hide conditions may read — each name in them that is neither in quotes, nor a
+     * FEEL keyword, nor a function called; more than they read, never less — or {@code null} when a condition
+     * quotes a name (`...`), which this reading does not follow: then any variable may be read.
+     */
+    public Set<String> conditionNames() {
+      Set<String> names = new java.util.HashSet<>();
+      for (Field field : editable()) {
+        if (field.hideWhen() == null) {
+          continue;
+        }
+        if (field.hideWhen().indexOf('`') >= 0) {
+          return null;
+        }
+        java.util.regex.Matcher name = NAME.matcher(STRING.matcher(field.hideWhen()).replaceAll(" "));
+        while (name.find()) {
+          if (!FEEL_WORDS.contains(name.group())) {
+            names.add(name.group());
+          }
+        }
+      }
+      return names;
+    }
   }
+
+  private static final java.util.regex.Pattern STRING = java.util.regex.Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+  /** A name not followed by an opening parenthesis (a function's name is not a variable). */
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(
+      "(?<![\\p{L}\\p{N}_$?])[\\p{L}_$?][\\p{L}\\p{N}_$?]*(?![\\p{L}\\p{N}_$?]|\\s*\\()");
+  private static final Set<String> FEEL_WORDS = Set.of("and", "or", "not", "true", "false", "null", "if", "then",
+      "else", "for", "in", "return", "some", "every", "satisfies", "instance", "of", "between", "function");
 
   private final ObjectMapper json;
   private final Map<String, Optional<Form>> cache = new ConcurrentHashMap<>();

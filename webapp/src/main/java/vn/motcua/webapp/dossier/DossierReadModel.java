@@ -354,7 +354,9 @@ class DossierReadModel {
 
   private Optional<Dossier> dossier(DelegateExecution execution) {
     String receiptCode = execution.getProcessBusinessKey();
-    Optional<Dossier> dossier = receiptCode == null ? Optional.empty() : dossiers.findByReceiptCode(receiptCode);
+    // not through the repository: its proxy's interceptors cost more than the lookup, asked a dozen times per step
+    Optional<Dossier> dossier = receiptCode == null ? Optional.empty()
+        : NaturalIds.find(entities, Dossier.class, "receiptCode", receiptCode);
     if (dossier.isEmpty()) {
       LOG.warn("Process instance {} ({}) has no dossier; it was not started through motcua",
           execution.getProcessInstanceId(), receiptCode);

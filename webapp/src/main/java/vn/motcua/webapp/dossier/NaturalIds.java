@@ -24,6 +24,6 @@ final class NaturalIds {
     }
     // the value never changes: nothing waiting to be flushed can change which row has it
     return entities.createQuery("select e from " + type.getSimpleName() + " e where e." + attribute + " = :value",
-        type).setParameter("value", value).setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
+        type).setParameter("value", value).setFlushMode(FlushModeType.COMMIT).getResultList().stream().findFirst();
   }
 }

@@ -230,9 +230,11 @@ public class Worklist {
       throw ApiException.conflict("error.task.claimedByOther", task.getAssignee());
     }
     StepForms.Form form = form(task).orElseThrow(() -> ApiException.unprocessable("error.task.noForm", task.getName()));
-    // the dossier's variables are the context of the form's conditions: read only when it has any
-    Map<String, Object> accepted = validator.validate(form, submitted,
-        form.editable().stream().anyMatch(f -> f.hideWhen() != null) ? tasks.getVariables(taskId) : Map.of());
+    // the dossier's variables are the context of the form's conditions, under what was submitted: read only those
+    // the conditions name and the officer did not submit (mostly none: they name the step's own decision)
+    Set<String> reads = form.conditionNames();
+    Map<String, Object> accepted = validator.validate(form, submitted, reads == null ? tasks.getVariables(taskId)
+        : submitted.keySet().containsAll(reads) ? Map.of() : tasks.getVariables(taskId, reads));
     String receiptCode = open.receiptCode();
     try {
       // claimed and completed in one engine command: the task is read and written once, not twice
