@@ -58,13 +58,14 @@ import vn.motcua.webapp.task.Worklist;
  *   <li><b>motcua HTTP</b>: the same through the REST API with HTTP Basic sign-in on every request, as an officer's
  *   client does it: record, then for each step find it in one's task list and complete it.</li>
  * </ul>
- * Also prints SQL statements and transactions (pg_stat_statements) and write-ahead log (pg_stat_wal) per lifecycle,
- * start-up times and the heap after the load. Run: see docs/benchmarks.md.
+ * Also prints the JVM's CPU time, SQL statements and transactions (pg_stat_statements) and write-ahead log written and
+ * flushed (pg_stat_wal) per lifecycle, start-up times and the heap after the load. Run: see docs/benchmarks.md.
  */
 public final class LifecycleBenchmark {
 
   private static final int SECONDS = Integer.getInteger("benchmark.seconds", 20);
   private static final int WARM_UP_SECONDS = Integer.getInteger("benchmark.warmUpSeconds", 8);
+  private static final int JIT_WARM_UP_SECONDS = Integer.getInteger("benchmark.jitWarmUpSeconds", 120);
   private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
   private static final List<Integer> THREADS = java.util.Arrays.stream(
       System.getProperty("benchmark.threads", "1,2,4").split(",")).map(Integer::valueOf).toList();
@@ -78,6 +79,8 @@ public final class LifecycleBenchmark {
   private static final String NOTIFY = "notify-applicant";
   private static final String SIGN = "sign-document";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   /** The draft the specialist attaches to the appraisal, as motcua's step rules ask. */
   private static final byte[] DRAFT = vn.motcua.webapp.Api.pdf("Dự thảo giấy khai sinh");
   private static final String APPRAISE = "Task_Appraise";
@@ -132,22 +135,26 @@ public final class LifecycleBenchmark {
         Motcua motcua = new Motcua(app);
         Raw engine = new Raw(raw, motcua.variables());
         Http http = new Http(app.getEnvironment().getProperty("local.server.port", Integer.class), motcua.engine);
+        Map<String, Contender> paths = new java.util.LinkedHashMap<>();
+        paths.put("raw", new Contender("raw engine (Java API, history full)", engine::lifecycle, "engine"));
+        paths.put("services", new Contender("motcua services", motcua::lifecycle, "motcua"));
+        paths.put("http", new Contender("motcua HTTP API", http::lifecycle, "motcua"));
+        paths.keySet().retainAll(PATHS);
+        // the JIT first: a server runs for days, and motcua's larger code would otherwise still be compiling in the
+        // first rounds (its CPU per lifecycle fell by a fifth from round to round without this)
+        for (Contender path : paths.values()) {
+          long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+          run(2, path.lifecycle(), JIT_WARM_UP_SECONDS, new ArrayList<>());
+          System.out.printf("  %-40s warmed up for %d s (JIT compiling %,d ms of it)%n", path.name(),
+              JIT_WARM_UP_SECONDS, ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling);
+        }
         for (int threads : THREADS) {
           // the paths take turns, round after round: a slow minute of this shared machine falls on one round of
           // one path, and the median of each path's rounds is what the table shows
-          Map<String, List<String[]>> rounds = new java.util.LinkedHashMap<>();
+          Map<Contender, List<String[]>> rounds = new java.util.LinkedHashMap<>();
           for (int round = 1; round <= ROUNDS; round++) {
-            if (PATHS.contains("raw")) {
-              rounds.computeIfAbsent("raw", p -> new ArrayList<>()).add(
-                  measure("raw engine (Java API, history full)", threads, engine::lifecycle, database, "engine"));
-            }
-            if (PATHS.contains("services")) {
-              rounds.computeIfAbsent("services", p -> new ArrayList<>()).add(
-                  measure("motcua services", threads, motcua::lifecycle, database, "motcua"));
-            }
-            if (PATHS.contains("http")) {
-              rounds.computeIfAbsent("http", p -> new ArrayList<>()).add(
-                  measure("motcua HTTP API", threads, http::lifecycle, database, "motcua"));
+            for (Contender path : paths.values()) {
+              rounds.computeIfAbsent(path, p -> new ArrayList<>()).add(measure(path, threads, database));
             }
           }
           rounds.values().forEach(measured -> rows.add(median(measured)));
@@ -156,12 +163,15 @@ public final class LifecycleBenchmark {
           database.printTopStatements("engine", 60);
           database.printTopStatements("motcua", 60);
         }
-        System.out.printf("%nFull dossier lifecycles, median of %d rounds of %d s after %d s warm-up each, "
-            + "PostgreSQL fsync and synchronous commit on%n%n", ROUNDS, SECONDS, WARM_UP_SECONDS);
+        System.out.printf("%nFull dossier lifecycles, median of %d rounds of %d s after %d s warm-up each (and %d s "
+            + "per path before the first), PostgreSQL fsync and synchronous commit on%n%n", ROUNDS, SECONDS,
+            WARM_UP_SECONDS, JIT_WARM_UP_SECONDS);
         System.out.println("| path | threads | lifecycles/s | rounds (lowest–highest) | ms per lifecycle (p50) | p95 "
-            + "| SQL statements / lifecycle | transactions / lifecycle | WAL kB / lifecycle |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        rows.forEach(r -> System.out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", (Object[]) r));
+            + "| JVM CPU ms / lifecycle | SQL statements / lifecycle | transactions / lifecycle | WAL flushes / lifecycle "
+            + "| WAL kB / lifecycle |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        rows.forEach(r -> System.out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+            (Object[]) r));
       } finally {
         raw.close();
       }
@@ -223,28 +233,39 @@ public final class LifecycleBenchmark {
     return row.toArray(String[]::new);
   }
 
+  /** One way of running lifecycles: its name in the table, one lifecycle, and its database. */
+  private record Contender(String name, IntConsumer lifecycle, String database) {
+  }
+
   /** Runs lifecycles on {@code threads} threads: a warm-up, then {@link #SECONDS} measured. */
-  private static String[] measure(String path, int threads, IntConsumer lifecycle, LifecycleDatabase database,
-      String databaseName) throws Exception {
+  private static String[] measure(Contender path, int threads, LifecycleDatabase database) throws Exception {
     // each path starts from a vacuumed database and a clean checkpoint: none pays for cleaning up or writing out what
     // the path before it left (autovacuum and checkpoints would otherwise fall on whichever path is running)
-    database.vacuum(databaseName);
+    database.vacuum(path.database());
     database.checkpoint();
-    run(threads, lifecycle, WARM_UP_SECONDS, new ArrayList<>());
-    Map<String, Long> before = database.counters(databaseName);
+    run(threads, path.lifecycle(), WARM_UP_SECONDS, new ArrayList<>());
+    Map<String, Long> before = database.counters(path.database());
+    long cpu = PROCESS.getProcessCpuTime();
+    long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     List<Long> nanos = new ArrayList<>();
-    long done = run(threads, lifecycle, SECONDS, nanos);
-    Map<String, Long> after = database.counters(databaseName);
+    long done = run(threads, path.lifecycle(), SECONDS, nanos);
+    cpu = PROCESS.getProcessCpuTime() - cpu;
+    compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling;
+    Map<String, Long> after = database.counters(path.database());
     nanos.sort(null);
-    double perSecond = done / (double) SECONDS;
-    String[] row = {path, String.valueOf(threads), String.format("%.1f", perSecond),
+    java.util.function.Function<String, Double> each = counter ->
+        (after.get(counter) - before.get(counter)) / (double) done;
+    String[] row = {path.name(), String.valueOf(threads), String.format("%.1f", done / (double) SECONDS),
         String.format("%.1f", nanos.get(nanos.size() / 2) / 1e6),
         String.format("%.1f", nanos.get((int) Math.ceil(nanos.size() * 0.95) - 1) / 1e6),
-        String.format("%.0f", (after.get("statements") - before.get("statements")) / (double) done),
-        String.format("%.1f", (after.get("transactions") - before.get("transactions")) / (double) done),
-        String.format("%.0f", (after.get("wal") - before.get("wal")) / 1024.0 / done)};
-    System.out.printf("  %-40s %d threads: %7s lifecycles/s, p50 %s ms, %s statements, %s transactions, %s kB WAL "
-        + "each%n", path, threads, row[2], row[3], row[5], row[6], row[7]);
+        String.format("%.1f", cpu / 1e6 / done),
+        String.format("%.0f", each.apply("statements")),
+        String.format("%.1f", each.apply("transactions")),
+        String.format("%.1f", each.apply("walFlushes")),
+        String.format("%.0f", each.apply("wal") / 1024)};
+    System.out.printf("  %-40s %d threads: %7s lifecycles/s, p50 %s ms, JVM CPU %s ms, %s statements, "
+        + "%s transactions, %s WAL flushes, %s kB WAL each (JIT compiling %,d ms)%n", path.name(), threads, row[2],
+        row[3], row[5], row[6], row[7], row[8], row[9], compiling);
     return row;
   }
 

@@ -55,17 +55,19 @@ record LifecycleDatabase(EmbeddedPostgres postgres) {
   }
 
   /**
-   * Statements executed and transactions committed in one database so far, and the write-ahead log written by the
-   * whole server (one path runs at a time, so its share is the difference).
+   * Statements executed and transactions committed in one database so far, and the write-ahead log written and
+   * flushed to disk (each flush a wait for the disk) by the whole server (one path runs at a time, so its share is
+   * the difference).
    */
   Map<String, Long> counters(String name) throws Exception {
     try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
          ResultSet r = s.executeQuery("select (select coalesce(sum(calls), 0) from pg_stat_statements p "
              + "where p.dbid = d.oid), (select xact_commit from pg_stat_database where datname = d.datname), "
-             + "(select wal_bytes::bigint from pg_stat_wal) "
+             + "(select wal_bytes::bigint from pg_stat_wal), (select wal_sync from pg_stat_wal) "
              + "from pg_database d where d.datname = '" + name + "'")) {
       r.next();
-      return Map.of("statements", r.getLong(1), "transactions", r.getLong(2), "wal", r.getLong(3));
+      return Map.of("statements", r.getLong(1), "transactions", r.getLong(2), "wal", r.getLong(3),
+          "walFlushes", r.getLong(4));
     }
   }
 }
