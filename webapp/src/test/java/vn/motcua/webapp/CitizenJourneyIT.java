@@ -70,7 +70,9 @@ class CitizenJourneyIT extends PostgresIntegrationTest {
     // then: the e-form, pre-filled from the national population registry through the worker
     Browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lookup-status"),
         "Cơ sở dữ liệu quốc gia về dân cư"));
-    Browser.waiting().until(d -> !d.findElement(By.id("apply-address")).getAttribute("value").isEmpty());
+    // the pre-filled part of the form is swapped in by htmx: an element found before the swap goes stale
+    Browser.waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> !d.findElement(By.id("apply-address")).getAttribute("value").isEmpty());
     assertThat(browser.findElement(By.id("apply-title")).getText()).isEqualTo("Nộp hồ sơ trực tuyến: Đăng ký khai sinh");
     assertThat(browser.findElement(By.id("apply-fullName")).getAttribute("value")).isEqualTo("Nguyễn Văn An");
     assertThat(browser.findElement(By.id("apply-idNumber")).getAttribute("value")).isEqualTo("020190001234");

@@ -10,21 +10,31 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 
 /**
  * Installs motcua's model rules: what a deployment holds is checked first ({@link ResourceRules}), every BPMN deployed
- * to this engine by {@link ModelRules} as it is read,
- * and every deployment by {@link DecisionRules} before it is stored; every business rule task asks for the version of
- * its table in force for its dossier ({@link PinnedDecisions}).
+ * to this engine by {@link CodeRules} and {@link ModelRules} as it is read, and every deployment by
+ * {@link DecisionRules} before it is stored; every business rule task asks for the version of its table in force for
+ * its dossier ({@link PinnedDecisions}). At run time the engine reaches from a model only what the rules allow
+ * ({@link ModelSandbox}): motcua's delegates, variables and functions; no script, no other bean or class.
  */
 public class ModelRulesPlugin extends AbstractProcessEnginePlugin {
 
   /** The zone "today" is read in when the rule set in force is asked for. */
   private String zone = "Asia/Ho_Chi_Minh";
+  private ModelDelegates delegates = ModelDelegates.standard();
 
   public void setZone(String zone) {
     this.zone = zone;
   }
 
+  /** The delegates models may call, when they are more than motcua's own (a test's). */
+  public void setDelegates(ModelDelegates delegates) {
+    this.delegates = delegates;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setExpressionManager(new ModelSandbox.Expressions(delegates));
+    configuration.setScriptEngineResolver(new ModelSandbox.NoScripts());
+    configuration.setArtifactFactory(new ModelSandbox.Artifacts(delegates));
     configuration.setBpmnParseFactory(RuledBpmnParse::new);
     List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomPreDeployers());

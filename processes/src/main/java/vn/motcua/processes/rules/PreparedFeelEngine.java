@@ -2,12 +2,14 @@ package vn.motcua.processes.rules;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
 import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.feel.FeelEngine.Failure;
 import org.camunda.feel.api.EvaluationFailure;
 import org.camunda.feel.api.EvaluationFailureType;
@@ -50,7 +52,8 @@ public class PreparedFeelEngine extends ScalaFeelEngine {
 
   @Override
   @SuppressWarnings("unchecked")
-  public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
+  public <T> T evaluateSimpleExpression(String expression, VariableContext context) {
+    VariableContext variables = dataOnly(context);
     ParsedExpression parsed = parsed(expressions, expression, feelEngine::parseExpression);
     Val value = parsed == null ? null : evaluate(parsed, new CustomContext() {
       @Override
@@ -63,7 +66,8 @@ public class PreparedFeelEngine extends ScalaFeelEngine {
   }
 
   @Override
-  public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variables) {
+  public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext context) {
+    VariableContext variables = dataOnly(context);
     ParsedExpression parsed = parsed(unaryTests, expression, feelEngine::parseUnaryTests);
     Val value = parsed == null ? null : evaluate(parsed, new CustomContext() {
       @Override
@@ -76,6 +80,35 @@ public class PreparedFeelEngine extends ScalaFeelEngine {
     });
     return value == null ? super.evaluateSimpleUnaryTests(expression, inputVariable, variables)
         : Boolean.TRUE.equals(feelEngine.valueMapper().unpackVal(value));
+  }
+
+  /**
+   * The variables as FEEL may see them: data only. FEEL reads the properties of any Java object it is given and calls
+   * its methods, so a variable holding anything else than text, numbers, times, and maps and lists of them is refused.
+   */
+  private static VariableContext dataOnly(VariableContext variables) {
+    return new VariableContext() {
+      @Override
+      public TypedValue resolve(String name) {
+        TypedValue value = variables.resolve(name);
+        if (value != null && !ModelSandbox.isData(value, ModelSandbox.DATA_DEPTH)) {
+          throw new ModelSandbox.Refused("FEEL không đọc biến " + name + " vì nó không phải dữ liệu ("
+              + value.getValue().getClass().getName() + "). / FEEL does not read the variable " + name
+              + ": it is not data.");
+        }
+        return value;
+      }
+
+      @Override
+      public boolean containsVariable(String name) {
+        return variables.containsVariable(name);
+      }
+
+      @Override
+      public Set<String> keySet() {
+        return variables.keySet();
+      }
+    };
   }
 
   /** How many expressions and cells are held parsed. */
