@@ -18,11 +18,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Who may use the engine directly — the engine REST API and the Camunda webapps — under Camunda's authorizations
  * (people/EngineAuthorizations), in one table: a citizen, a counter officer, a supervisor, a reform officer, an
- * administrator and the workers' account. motcua's own API and pages are {@link AccessMatrixIT}'s.
+ * administrator and the workers' account. Finding 3 of the integrity probe (docs/security.md): a reform officer read
+ * every applicant's personal data through the variable and history endpoints; now reform officers and supervisors
+ * read models, not dossiers, and what an administrator reads there is recorded. motcua's own API and pages are
+ * {@link AccessMatrixIT}'s.
  */
 class EngineAccessIT extends PostgresIntegrationTest {
 
@@ -30,26 +34,49 @@ class EngineAccessIT extends PostgresIntegrationTest {
   private int port;
   @Autowired
   private TaskService tasks;
+  @Autowired
+  private JdbcTemplate jdbc;
+  @Autowired
+  private org.camunda.bpm.engine.RuntimeService runtime;
 
   @Test
   void shouldLetEachRoleUseTheEngineApiAndTheCamundaWebappsOnlyForItsWork() {
     // given: a dossier in the engine, waiting at the counter
     String d = (String) new Api(rest).submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
-    String instance = tasks.createTaskQuery().processInstanceBusinessKey(d).singleResult().getProcessInstanceId();
+    org.camunda.bpm.engine.task.Task check = tasks.createTaskQuery().processInstanceBusinessKey(d).singleResult();
+    String instance = check.getProcessInstanceId();
+    String taskId = check.getId();
+    // and a look-up at the population registry, whose answers the engine keeps in history (variableHistory)
+    String lookup = runtime.startProcessInstanceByKey("identityLookup", Map.of("applicantIdNumber", "020190001234",
+        "requestedBy", "citizen")).getId();
+    long readsBefore = jdbc.queryForObject("select count(*) from engine_read where username = 'admin'", Long.class);
     List<String> people = List.of("citizen", "chiminh.motcua", "giamsat.trangdinh", "caicach.langson", "admin",
         "motcua-worker");
     String header = "citizen counter supervisor reform admin worker";
 
-    // the table: what is asked, then for each person Y (allowed) or N (refused: 401, 403), or a count of what the
-    // engine lets them see; the Camunda webapps: signing in to each
+    // the table: what is asked, then for each person Y (allowed) or N (refused: 401, 403, 404), or a count of what
+    // the engine lets them see (some: one or more, many: more than one); the Camunda webapps: signing in to each
     Map<String, String> expected = new LinkedHashMap<>();
     expected.put("sign in to Tasklist", "N Y N N Y N");
     expected.put("sign in to Cockpit", "N N N Y Y N");
     expected.put("sign in to Admin", "N N N N Y N");
-    expected.put("GET /engine-rest/process-instance/" + instance, "N N N Y Y Y");
+    expected.put("GET /engine-rest/process-instance/" + instance, "N N N N Y Y");
     // the workers see the instances their external tasks are part of, not the officers' tasks or other people
     expected.put("GET /engine-rest/task/count?processInstanceId=" + instance, "N N N 0 1 0");
     expected.put("GET /engine-rest/user/count", "N N N 1 many 1");
+    // a dossier's data: its variables now and in history, its instance's history (the probe's reads)
+    expected.put("GET /engine-rest/variable-instance/count?processInstanceIdIn=" + instance, "N N N 0 many many");
+    expected.put("GET /engine-rest/process-instance/" + instance + "/variables", "N N N N Y Y");
+    expected.put("GET /engine-rest/history/variable-instance/count?processInstanceId=" + lookup, "N N N 0 some 0");
+    expected.put("GET /engine-rest/history/process-instance/count?processInstanceId=" + instance, "N N N 0 1 0");
+    expected.put("GET /engine-rest/history/task/count?processInstanceId=" + instance, "N N N 0 1 0");
+    expected.put("GET /engine-rest/history/detail/count?processInstanceId=" + instance, "N N N 0 - 0");
+    // the models
+    expected.put("GET /engine-rest/process-definition/count?key=birthRegistration", "N N N some some some");
+    expected.put("GET /engine-rest/deployment/count", "N N N some some 0");
+    // the counter officer in Tasklist: their step's variables (its form), not the dossier's elsewhere
+    expected.put("tasklist GET /task/" + taskId + "/variables", "N Y N N Y N");
+    expected.put("tasklist GET /variable-instance/count?processInstanceIdIn=" + instance, "N 0 N N many N");
     expected.put("DELETE /engine-rest/process-instance/" + instance, "N N N N - N");
     expected.put("POST /engine-rest/authorization/create", "N N N N - N");
     expected.put("deploy fee.dmn", "N N N Y Y N");
@@ -67,8 +94,8 @@ class EngineAccessIT extends PostgresIntegrationTest {
         }
         String answer = engineAsk(people.get(i), what);
         got.append(answer).append(' ');
-        differs |= !(answer.equals(want[i]) || want[i].equals("many") && answer.matches("\\d+")
-            && Integer.parseInt(answer) > 1);
+        differs |= !(answer.equals(want[i]) || answer.matches("\\d+") && (want[i].equals("many")
+            && Integer.parseInt(answer) > 1 || want[i].equals("some") && Integer.parseInt(answer) > 0));
       }
       if (differs) {
         wrong.add(what + ": expected " + cells + ", got " + got.toString().trim());
@@ -78,13 +105,32 @@ class EngineAccessIT extends PostgresIntegrationTest {
     // then
     assertThat(wrong).as("cells answered otherwise (columns: %s)", header).isEmpty();
     assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).as("the dossier still waits").isOne();
+    // the administrator's reads of the dossier's data are on record, with the dossier they asked for
+    assertThat(jdbc.queryForList("select query, target from engine_read where username = 'admin' order by id")
+        .stream().skip(readsBefore).map(Object::toString).toList())
+        .anySatisfy(read -> assertThat(read).contains("VariableInstanceQueryImpl", instance))
+        .anySatisfy(read -> assertThat(read).contains("HistoricVariableInstanceQueryImpl", lookup))
+        .anySatisfy(read -> assertThat(read).contains("GetExecutionVariablesCmd", instance));
   }
 
   /** Y/N, or the count the engine answered, for a person using the engine directly. */
   private String engineAsk(String person, String what) {
     String password = person.equals("motcua-worker") ? WORKER_PASSWORD : "demo";
     if (what.startsWith("sign in to ")) {
-      return camundaSignIn(person, password, what.substring("sign in to ".length()).toLowerCase()) == 200 ? "Y" : "N";
+      return new CamundaSession(port, person, password, what.substring("sign in to ".length()).toLowerCase())
+          .signedIn() ? "Y" : "N";
+    }
+    if (what.startsWith("tasklist GET ")) {
+      CamundaSession tasklist = new CamundaSession(port, person, password, "tasklist");
+      if (!tasklist.signedIn()) {
+        return "N";
+      }
+      HttpResponse<String> answer = tasklist.get(CamundaSession.ENGINE + what.substring("tasklist GET ".length()));
+      if (answer.statusCode() != 200) {
+        assertThat(answer.statusCode()).as(what + " for " + person).isIn(401, 403, 404);
+        return "N";
+      }
+      return what.contains("/count") ? answer.body().replaceAll("\\D", "") : "Y";
     }
     TestRestTemplate as = rest.withBasicAuth(person, password);
     if (what.equals("deploy fee.dmn")) {
@@ -101,29 +147,10 @@ class EngineAccessIT extends PostgresIntegrationTest {
     ResponseEntity<Map> answer = as.exchange(request[1], HttpMethod.valueOf(request[0]), new HttpEntity<>(body,
         headers), Map.class);
     if (!answer.getStatusCode().is2xxSuccessful()) {
-      assertThat(answer.getStatusCode().value()).as(what + " for " + person).isIn(401, 403);
+      // 404: the engine does not show what a person may not read
+      assertThat(answer.getStatusCode().value()).as(what + " for " + person).isIn(401, 403, 404);
       return "N";
     }
     return request[1].contains("/count") ? String.valueOf(answer.getBody().get("count")) : "Y";
-  }
-
-  /** Signs in to a Camunda webapp as its login page does: 200 when the person may use that webapp. */
-  private int camundaSignIn(String person, String password, String app) {
-    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
-        .cookieHandler(new java.net.CookieManager()).build();
-    String base = "http://localhost:" + port + "/camunda";
-    try {
-      HttpResponse<Void> welcome = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-          base + "/app/" + app + "/default/")).build(), HttpResponse.BodyHandlers.discarding());
-      String token = welcome.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
-          .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElse("");
-      return browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-              base + "/api/admin/auth/user/default/login/" + app))
-          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + person + "&password=" + password))
-          .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (java.io.IOException | InterruptedException failed) {
-      throw new IllegalStateException(failed);
-    }
   }
 }

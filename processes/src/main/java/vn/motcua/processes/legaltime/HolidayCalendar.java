@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,8 +21,12 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The days off and swapped working days of each year, read from one annual calendar file per year.
- * A date of a year that has no file is refused: a deadline computed without the year's holidays would be wrong.
+ * The days off and swapped working days of each year, read from one annual calendar file per year. A year that has
+ * no file yet (a long deadline running into a year whose holidays the Government has not announced) is counted by
+ * the documented fallback: Monday to Friday, except the holidays the Labour Code (2019, art. 112) fixes on solar dates
+ * — 1 January, 30 April, 1 May, 2 September. Tết, the Hùng Kings' day and compensatory days are not known without the
+ * year's file, so a deadline in such a year may fall earlier than the law's (never later); the application warns the
+ * administrators well before the last year with a file runs out.
  */
 public final class HolidayCalendar {
 
@@ -30,6 +35,11 @@ public final class HolidayCalendar {
 
   /** One weekday off or one weekend day worked. */
   public record Day(LocalDate date, Kind kind, String name, String nameEn, boolean provisional) { }
+
+  /** What {@link #status(int)} answers for a year without a file. */
+  public static final String FALLBACK = "FALLBACK";
+  private static final List<MonthDay> FIXED_DAYS_OFF = List.of(MonthDay.of(1, 1), MonthDay.of(4, 30),
+      MonthDay.of(5, 1), MonthDay.of(9, 2));
 
   private final Map<LocalDate, Day> daysOff = new HashMap<>();
   private final Map<LocalDate, Day> workingDays = new HashMap<>();
@@ -146,9 +156,7 @@ public final class HolidayCalendar {
   /** True for Monday–Friday that are not days off, and for weekend days declared as working days. */
   public boolean isWorkingDay(LocalDate date) {
     if (!years.contains(date.getYear())) {
-      throw new IllegalStateException("no holiday calendar for " + date.getYear()
-          + " (calendars cover " + years.first() + "–" + years.last()
-          + "); add the year's file before computing legal time in it");
+      return !isWeekend(date) && !FIXED_DAYS_OFF.contains(MonthDay.from(date));
     }
     if (workingDays.containsKey(date)) {
       return true;
@@ -165,9 +173,9 @@ public final class HolidayCalendar {
     return Collections.unmodifiableNavigableSet(years);
   }
 
-  /** OFFICIAL or PROVISIONAL, as declared by the year's file. */
+  /** OFFICIAL or PROVISIONAL, as declared by the year's file; {@link #FALLBACK} for a year without one. */
   public String status(int year) {
-    return yearStatus.get(year);
+    return yearStatus.getOrDefault(year, FALLBACK);
   }
 
   /** Every day off of a year, in date order. */

@@ -53,11 +53,7 @@ class DecisionRules implements Deployer {
   static final List<String> CHANNELS = List.of("ONLINE", "COUNTER", "POSTAL");
 
   /** The variables every procedure has from its start (docs/models.md, "Variables a procedure receives at start"). */
-  private static final Set<String> START = Set.of("receiptCode", "procedureCode", "channel", "ruleSetVersion",
-      "adminStructure", "provinceCode", "districtCode", "communeCode", "receivingAgency", "procedureName",
-      "applicantName", "applicantIdNumber", "applicantPhone", "applicantEmail", "applicantCategory",
-      "requiredDocumentsText", "feeAmount", "copies", "pages", "applicantLanguage", "returnMethod", "postalAddress",
-      "receivedAt", "rulesAsOf");
+  private static final Set<String> START = OwnedVariables.START;
 
   static final Map<String, Contract> CONTRACTS = Map.of(
       "ruleSetVersion", new Contract(Set.of("receivedDate"), Set.of("ruleSetVersion")),

@@ -131,11 +131,16 @@ class LegalCalendarTest {
   }
 
   @Test
-  void shouldRefuseToComputeWhenTheYearHasNoCalendar() {
-    // when / then
-    assertThatThrownBy(() -> CALENDAR.deadline(at("2027-12-30T09:00"), BigDecimal.valueOf(5)))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("no holiday calendar for 2028");
+  void shouldCountWeekdaysButTheLabourCodesSolarHolidaysWhenTheYearHasNoCalendar() {
+    // given: 2028 has no file; 30 April is a Sunday, 1 May a Monday
+    Instant friday = at("2028-04-28T09:00");
+
+    // when / then: Monday 1 May is off, so two working days end on Wednesday
+    assertThat(CALENDAR.deadline(friday, BigDecimal.valueOf(2))).isEqualTo(at("2028-05-03T09:00"));
+    assertThat(CALENDAR.deadline(at("2027-12-30T09:00"), BigDecimal.valueOf(5))).isEqualTo(at("2028-01-06T09:00"));
+    assertThat(CALENDAR.workingDaysBetween(at("2030-01-01T07:30"), at("2030-01-08T07:30")))
+        .isEqualByComparingTo("4.00");
+    assertThat(CALENDAR.holidays().status(2028)).isEqualTo("FALLBACK");
   }
 
   @Test

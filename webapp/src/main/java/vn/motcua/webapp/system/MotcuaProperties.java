@@ -15,13 +15,17 @@ public record MotcuaProperties(
     @DefaultValue("classpath:reference/") String referenceData,
     @DefaultValue("20") String defaultProvince) {
 
-  /** Legal time: the zone and office hours of the deployment and where the annual holiday calendars are. */
+  /**
+   * Legal time: the zone and office hours of the deployment, where the annual holiday calendars are, and how many
+   * months before the last of them ends the administrators are warned to add the next.
+   */
   public record LegalTime(
       @DefaultValue("Asia/Ho_Chi_Minh") String zone,
       @DefaultValue("07:30-11:30,13:00-17:00") String officeHours,
       @DefaultValue("15:00") String sameDayCutoff,
       @DefaultValue({"classpath*:calendar/holidays-*.yaml", "file:./config/calendar/holidays-*.yaml"})
-      List<String> calendars) {
+      List<String> calendars,
+      @DefaultValue("6") int calendarWarningMonths) {
   }
 
   /** The supervisor's board: which version of the Decision 766 index (the serviceIndex decision) it scores. */

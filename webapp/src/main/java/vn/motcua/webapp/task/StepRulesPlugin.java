@@ -2,7 +2,6 @@ package vn.motcua.webapp.task;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -38,8 +37,6 @@ import vn.motcua.webapp.system.RuleViolation;
  */
 @Component
 class StepRulesPlugin extends AbstractProcessEnginePlugin {
-
-  private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
   private final ObjectProvider<StepDefinitions> steps;
   private final ObjectProvider<StepForms> forms;
@@ -134,15 +131,8 @@ class StepRulesPlugin extends AbstractProcessEnginePlugin {
               step.requiredAttachment())));
     }
     if (!errors.isEmpty()) {
-      // the person may be in Tasklist, whose language the engine does not know: Vietnamese first, then English
-      throw new RuleViolation(text(errors, VIETNAMESE) + " / " + text(errors, Locale.ENGLISH), errors);
+      throw RuleViolation.of(errors, messages.getObject());
     }
-  }
-
-  private String text(List<FieldErrors.FieldError> errors, Locale locale) {
-    MessageSource text = messages.getObject();
-    return String.join(" ", errors.stream()
-        .map(e -> text.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale)).toList());
   }
 
   private boolean applies(String condition, Map<String, Object> variables) {
