@@ -38,10 +38,6 @@ final class CamundaSession {
     return signIn == 200;
   }
 
-  int signInStatus() {
-    return signIn;
-  }
-
   HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }

@@ -75,8 +75,15 @@ class EngineAccessIT extends PostgresIntegrationTest {
     expected.put("GET /engine-rest/process-definition/count?key=birthRegistration", "N N N some some some");
     expected.put("GET /engine-rest/deployment/count", "N N N some some 0");
     // the counter officer in Tasklist: their step's variables (its form), not the dossier's elsewhere
-    expected.put("tasklist GET /task/" + taskId + "/variables", "N Y N N Y N");
-    expected.put("tasklist GET /variable-instance/count?processInstanceIdIn=" + instance, "N 0 N N many N");
+    expected.put("tasklist GET /api/engine/engine/default/task/" + taskId + "/variables", "N Y N N Y N");
+    expected.put("tasklist GET /api/engine/engine/default/variable-instance/count?processInstanceIdIn=" + instance,
+        "N 0 N N many N");
+    // the reform officer in Cockpit: the models, no dossier's instance or variables
+    expected.put("cockpit GET /api/engine/engine/default/variable-instance/count?processInstanceIdIn=" + instance,
+        "N N N 0 many N");
+    expected.put("cockpit POST /api/cockpit/plugin/base/default/process-instance/count", "N N N 0 some N");
+    expected.put("cockpit GET /api/engine/engine/default/process-definition/count?key=birthRegistration",
+        "N N N some some N");
     expected.put("DELETE /engine-rest/process-instance/" + instance, "N N N N - N");
     expected.put("POST /engine-rest/authorization/create", "N N N N - N");
     expected.put("deploy fee.dmn", "N N N Y Y N");
@@ -120,12 +127,13 @@ class EngineAccessIT extends PostgresIntegrationTest {
       return new CamundaSession(port, person, password, what.substring("sign in to ".length()).toLowerCase())
           .signedIn() ? "Y" : "N";
     }
-    if (what.startsWith("tasklist GET ")) {
-      CamundaSession tasklist = new CamundaSession(port, person, password, "tasklist");
-      if (!tasklist.signedIn()) {
+    if (what.startsWith("tasklist ") || what.startsWith("cockpit ")) {
+      String[] request = what.split(" ", 3);
+      CamundaSession webapp = new CamundaSession(port, person, password, request[0]);
+      if (!webapp.signedIn()) {
         return "N";
       }
-      HttpResponse<String> answer = tasklist.get(CamundaSession.ENGINE + what.substring("tasklist GET ".length()));
+      HttpResponse<String> answer = webapp.send(request[1], request[2], request[1].equals("POST") ? "{}" : null);
       if (answer.statusCode() != 200) {
         assertThat(answer.statusCode()).as(what + " for " + person).isIn(401, 403, 404);
         return "N";
