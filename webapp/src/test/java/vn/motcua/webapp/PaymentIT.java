@@ -10,14 +10,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -31,14 +34,14 @@ import vn.motcua.workers.simulator.Simulators;
 /**
  * Fees the decision asks for: the dossier waits for them before the counter checks it. Paid online, the gateway's
  * signed callback moves it on once however often it comes, and the worker takes the money once; a callback that is
- * not signed with the shared secret, or says something else than what is owed, changes nothing. Paid at the counter,
- * the receipt is recorded once, by the counter that received the dossier. In a real browser, the applicant pays on
- * the gateway's checkout page and comes back to their dossier.
+ * forged (finding 4 of the integrity probe, docs/security.md: not signed with the shared secret, or with the default
+ * secret there used to be), stale, replayed, about another payment, or not confirmed by the gateway changes nothing.
+ * Paid at the counter, the receipt is recorded once, by the counter that received the dossier. In a real browser, the
+ * applicant pays on the gateway's checkout page and comes back to their dossier.
  */
 class PaymentIT extends PostgresIntegrationTest {
 
   private static final String EXTRACT_COPY = "2.000635"; // 8,000 VND a copy
-  private static final String SECRET = "dev-payment-callback-secret";
 
   @LocalServerPort
   private int port;
@@ -46,6 +49,9 @@ class PaymentIT extends PostgresIntegrationTest {
   private Simulators simulators;
   @Autowired
   private JdbcTemplate jdbc;
+  /** The secret this development run drew and shares with its simulated gateway. */
+  @Value("${motcua.systems.payment-callback-secret}")
+  private String secret;
 
   private Api api;
 
@@ -115,6 +121,10 @@ class PaymentIT extends PostgresIntegrationTest {
     String paymentId = checkoutUrl.substring(checkoutUrl.lastIndexOf('/') + 1);
     assertThat(simulators.payment().captures()).filteredOn(c -> c.paymentId().equals(paymentId)).singleElement()
         .satisfies(c -> assertThat(c.amount()).isEqualTo(16000));
+    // then: motcua's reference and the gateway's id are drawn at random, nothing to count up from
+    assertThat(reference(paymentId)).matches("MC-[0-9A-Z]{20,}").isNotEqualTo(reference(
+        paymentIdOf(checkout(owingDossier()))));
+    assertThat(paymentId).matches("PAY-[0-9A-Z]{10,}");
 
     // when: the gateway delivers the same callback again
     ResponseEntity<Map<String, Object>> again = rest.exchange(
@@ -161,51 +171,88 @@ class PaymentIT extends PostgresIntegrationTest {
     Browser.screenshot("payment-done");
   }
 
+  private static String paymentIdOf(String checkoutUrl) {
+    return checkoutUrl.substring(checkoutUrl.lastIndexOf('/') + 1);
+  }
+
+  /** motcua's own reference of the gateway's payment. */
+  private String reference(String paymentId) {
+    return jdbc.queryForObject("select merchant_reference from fee_payment where gateway_payment_id = ?",
+        String.class, paymentId);
+  }
+
+  /** A callback as the gateway sends one: what it says of the payment, its id for the callback, when it sent it. */
+  private static String said(String paymentId, String reference, long amount, String callbackId, Instant sentAt) {
+    return "{\"paymentId\":\"" + paymentId + "\",\"reference\":\"" + reference + "\",\"amount\":" + amount
+        + ",\"status\":\"AUTHORIZED\",\"callbackId\":\"" + callbackId + "\",\"sentAt\":\"" + sentAt + "\"}";
+  }
+
+  private ResponseEntity<Map<String, Object>> signed(String body) {
+    return callback(body, CallbackSignature.sign(secret, body.getBytes(StandardCharsets.UTF_8)));
+  }
+
   @Test
-  void shouldChangeNothingWhenACallbackIsNotSignedWithTheSharedSecretOrSaysSomethingElse() throws Exception {
+  void shouldChangeNothingWhenACallbackIsForgedStaleReplayedAboutAnotherPaymentOrUnconfirmed() throws Exception {
     // given: a payment opened, not paid
     String code = owingDossier();
     String checkoutUrl = checkout(code);
-    String paymentId = checkoutUrl.substring(checkoutUrl.lastIndexOf('/') + 1);
-    String paid = "{\"paymentId\":\"" + paymentId + "\",\"reference\":\"" + code
-        + "\",\"amount\":16000,\"status\":\"AUTHORIZED\"}";
+    String paymentId = paymentIdOf(checkoutUrl);
+    String reference = reference(paymentId);
+    String paid = said(paymentId, reference, 16000, UUID.randomUUID().toString(), Instant.now());
 
     // then: each forgery or mistake is refused with a reason
     assertThat(callback(paid, null).getStatusCode().value()).isEqualTo(401);
     assertThat(callback(paid, CallbackSignature.sign("guessed", paid.getBytes(StandardCharsets.UTF_8))).getBody())
         .containsEntry("status", 401)
         .containsEntry("detail", "Chữ ký của lời báo thanh toán không đúng; lời báo không được ghi nhận.");
+    assertThat(callback(paid, CallbackSignature.sign("dev-payment-callback-secret",
+        paid.getBytes(StandardCharsets.UTF_8))).getStatusCode().value()).as("the old default secret").isEqualTo(401);
     String tampered = paid.replace("16000", "1");
-    assertThat(callback(tampered, CallbackSignature.sign(SECRET, paid.getBytes(StandardCharsets.UTF_8)))
+    assertThat(callback(tampered, CallbackSignature.sign(secret, paid.getBytes(StandardCharsets.UTF_8)))
         .getStatusCode().value()).isEqualTo(401);
-    assertThat(callback(tampered, CallbackSignature.sign(SECRET, tampered.getBytes(StandardCharsets.UTF_8)))
-        .getBody()).containsEntry("status", 400)
+    assertThat(signed(tampered).getBody()).containsEntry("status", 400)
         .containsEntry("detail", "Số tiền cổng thanh toán báo (1) khác số tiền phải nộp (16.000).");
-    String unknown = paid.replace(paymentId, "PAY-999999");
-    assertThat(callback(unknown, CallbackSignature.sign(SECRET, unknown.getBytes(StandardCharsets.UTF_8)))
+    Instant old = Instant.now().minus(Duration.ofMinutes(6));
+    assertThat(signed(said(paymentId, reference, 16000, UUID.randomUUID().toString(), old)).getBody())
+        .containsEntry("status", 401).containsEntry("detail", "Lời báo thanh toán gửi lúc " + old
+            + " quá cũ (chỉ nhận trong 5 phút) hoặc ghi thời điểm chưa tới; lời báo không được ghi nhận.");
+    assertThat(signed(said(paymentId, reference, 16000, UUID.randomUUID().toString(),
+        Instant.now().plus(Duration.ofMinutes(10)))).getStatusCode().value()).isEqualTo(401);
+    assertThat(signed(said("PAY-999999", reference, 16000, UUID.randomUUID().toString(), Instant.now()))
         .getStatusCode().value()).isEqualTo(404);
-    for (String broken : List.of("{", "[]", "{\"paymentId\":7}", "<xml/>")) {
-      assertThat(callback(broken, CallbackSignature.sign(SECRET, broken.getBytes(StandardCharsets.UTF_8)))
-          .getStatusCode().value()).as(broken).isEqualTo(400);
+    assertThat(signed(said(paymentId, code, 16000, UUID.randomUUID().toString(), Instant.now()))
+        .getStatusCode().value()).as("the receipt code for motcua's reference").isEqualTo(404);
+    for (String broken : List.of("{", "[]", "{\"paymentId\":7}", "<xml/>", paid.replace(",\"callbackId\"", ",\"x\""),
+        paid.replace(",\"sentAt\":\"", ",\"sentAt\":\"yesterday"))) {
+      assertThat(signed(broken).getStatusCode().value()).as(broken).isEqualTo(400);
     }
+    // then: well signed and fresh, but the gateway does not confirm the payer paid
+    assertThat(signed(paid).getBody()).containsEntry("status", 409).containsEntry("detail",
+        "Cổng thanh toán không xác nhận khoản thanh toán " + paymentId + " đã được trả; lời báo không được ghi nhận.");
 
-    // then: still waiting, the payment still open, nothing audited
+    // then: still waiting, the payment still open, nothing audited or recorded
     assertThat(api.dossier("citizen", code)).containsEntry("status", "AWAITING_PAYMENT");
     assertThat(payments(code)).containsExactly("ONLINE PENDING 16000");
     assertThat(audited(code, "FEE_PAID")).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from payment_callback where payment_id = ?", Long.class,
+        paymentId)).isZero();
 
-    // when: a genuine callback for it comes
-    assertThat(callback(paid, CallbackSignature.sign(SECRET, paid.getBytes(StandardCharsets.UTF_8)))
-        .getStatusCode().value()).isEqualTo(200);
+    // when: the payer really pays; the gateway calls back
+    assertThat(payAt(checkoutUrl)).isEqualTo(303);
 
-    // then: the gateway is asked to take the money, which it refuses (the payer never authorised it there), and the
-    // dossier waits for another payment
-    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-        "select count(*) from dossier_stage s join dossier d on d.id = s.dossier_id where d.receipt_code = ?"
-            + " and s.stage = 'FEE'", Long.class, code), n -> n == 2);
-    assertThat(api.dossier("citizen", code)).containsEntry("status", "AWAITING_PAYMENT");
-    assertThat(payments(code)).containsExactly("ONLINE DECLINED 16000");
-    assertThat(simulators.payment().captures()).noneMatch(c -> c.paymentId().equals(paymentId));
+    // then: the dossier goes on, the money taken once
+    api.dossierOnceIn("citizen", code, "SUBMITTED");
+    await().atMost(Duration.ofSeconds(20)).until(() -> payments(code), p -> p.equals(List.of("ONLINE CAPTURED 16000")));
+
+    // when: a callback accepted once comes again (replayed), and a fresh one after the capture
+    String fresh = said(paymentId, reference, 16000, UUID.randomUUID().toString(), Instant.now());
+    assertThat(signed(fresh).getStatusCode().value()).isEqualTo(200);
+
+    // then: the replay is refused; neither changes anything
+    assertThat(signed(fresh).getBody()).containsEntry("status", 409);
+    assertThat(payments(code)).containsExactly("ONLINE CAPTURED 16000");
+    assertThat(audited(code, "FEE_PAID")).isEqualTo(1);
+    assertThat(simulators.payment().captures()).filteredOn(c -> c.paymentId().equals(paymentId)).hasSize(1);
   }
 
   @Test

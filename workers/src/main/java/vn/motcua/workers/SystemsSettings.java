@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where the other systems' APIs are, and the key each gives motcua. The defaults are the simulators of a development
  * run. {@code timeoutMillis} is how long one call may take before it counts as failed (and is retried). The payment
- * gateway signs its callbacks with {@code paymentCallbackSecret} (HMAC-SHA256), which motcua checks.
+ * gateway signs its callbacks with {@code paymentCallbackSecret} (HMAC-SHA256), which motcua checks; there is no
+ * default (a development run draws one).
  */
 @ConfigurationProperties("motcua.systems")
 public record SystemsSettings(
@@ -18,7 +19,7 @@ public record SystemsSettings(
     @DefaultValue("") String portalApiKey,
     @DefaultValue("http://localhost:8095") String paymentUrl,
     @DefaultValue("") String paymentApiKey,
-    @DefaultValue("dev-payment-callback-secret") String paymentCallbackSecret,
+    @DefaultValue("") String paymentCallbackSecret,
     @DefaultValue("http://localhost:8096") String populationUrl,
     @DefaultValue("") String populationApiKey,
     @DefaultValue("http://localhost:8097") String taxUrl,

@@ -42,6 +42,8 @@ class FeePayment {
   private Status status;
   private long amount;
   private String gatewayPaymentId;
+  /** motcua's own reference of an online payment, unguessable, which the gateway's callbacks must repeat. */
+  private String merchantReference;
   private String checkoutUrl;
   private String receiptNumber;
   private String transactionId;
@@ -54,9 +56,10 @@ class FeePayment {
   protected FeePayment() {
   }
 
-  static FeePayment online(Long dossierId, long amount, String gatewayPaymentId, String checkoutUrl, String by,
-      Instant at) {
+  static FeePayment online(Long dossierId, long amount, String merchantReference, String gatewayPaymentId,
+      String checkoutUrl, String by, Instant at) {
     FeePayment payment = new FeePayment(dossierId, Method.ONLINE, Status.PENDING, amount, by, at);
+    payment.merchantReference = merchantReference;
     payment.gatewayPaymentId = gatewayPaymentId;
     payment.checkoutUrl = checkoutUrl;
     return payment;
@@ -120,6 +123,10 @@ class FeePayment {
 
   String getGatewayPaymentId() {
     return gatewayPaymentId;
+  }
+
+  String getMerchantReference() {
+    return merchantReference;
   }
 
   String getCheckoutUrl() {

@@ -3,14 +3,20 @@ package vn.motcua.webapp.payment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -24,19 +30,29 @@ import vn.motcua.webapp.people.Staff;
 import vn.motcua.webapp.system.ApiException;
 import vn.motcua.workers.CallbackSignature;
 import vn.motcua.workers.JsonApi;
+import vn.motcua.workers.SimulatorSettings;
 import vn.motcua.workers.SystemsSettings;
 
 /**
  * The fee a dossier waits for (the fee-payment model), paid online or at the counter. Online, motcua opens a payment
- * at the gateway and sends the payer to its checkout page; the gateway's callback, signed with the shared secret,
- * says the payer paid, and the dossier goes on (its model has the capture-payment worker take the money). A callback
- * delivered twice, or one for a dossier that no longer waits, changes nothing more and charges nobody.
+ * at the gateway under a reference of its own, drawn at random, and sends the payer to the gateway's checkout page;
+ * the gateway's callback says the payer paid, and the dossier goes on (its model has the capture-payment worker take
+ * the money). A callback is believed only when it is signed with the shared secret (which a production start
+ * requires: {@link CallbackSecret}), fresh (sent within {@link #FRESH}), never seen before (by the gateway's id for it),
+ * about a payment motcua opened (its id and motcua's reference) for the amount owed — and when the gateway, asked
+ * itself, confirms the payment. A callback for a payment not awaiting capture, or for a dossier that no longer
+ * waits, changes nothing and charges nobody.
  */
 @Service
 public class FeePayments {
 
   private static final String PAID = "FeePaid";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** How old a callback may be when it arrives (and how far ahead of this server's clock it may be dated). */
+  static final Duration FRESH = Duration.ofMinutes(5);
+  private static final Duration AHEAD = Duration.ofMinutes(1);
+  private static final Pattern CALLBACK_ID = Pattern.compile("[A-Za-z0-9-]{8,64}");
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** One payment as the pages show it. */
   public record View(String method, String status, long amount, String reference, String transactionId,
@@ -48,15 +64,17 @@ public class FeePayments {
   private final RuntimeService runtime;
   private final JsonApi gateway;
   private final String secret;
+  private final JdbcTemplate database;
   private final Clock clock;
 
   FeePayments(FeePaymentRepository payments, DossierQueries dossiers, RuntimeService runtime,
-      SystemsSettings settings, Clock clock) {
+      SystemsSettings settings, SimulatorSettings simulators, JdbcTemplate database, Clock clock) {
     this.payments = payments;
     this.dossiers = dossiers;
     this.runtime = runtime;
     this.gateway = new JsonApi(settings.paymentUrl(), settings.paymentApiKey(), settings.timeoutMillis());
-    this.secret = settings.paymentCallbackSecret();
+    this.secret = CallbackSecret.require(settings.paymentCallbackSecret(), simulators.enabled());
+    this.database = database;
     this.clock = clock;
   }
 
@@ -80,9 +98,10 @@ public class FeePayments {
         return open.getCheckoutUrl();
       }
     }
+    String reference = merchantReference();
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("amount", dossier.getFeeAmount());
-    request.put("reference", receiptCode);
+    request.put("reference", reference);
     request.put("description", "Phí, lệ phí hồ sơ " + receiptCode + " – " + dossier.getProcedureName());
     request.put("callbackUrl", callbackUrl);
     request.put("returnUrl", returnUrl);
@@ -94,45 +113,96 @@ public class FeePayments {
     }
     String paymentId = (String) opened.get("paymentId");
     String checkoutUrl = (String) opened.get("checkoutUrl");
-    payments.save(FeePayment.online(dossier.getId(), dossier.getFeeAmount(), paymentId, checkoutUrl, by.username(),
-        clock.instant()));
+    payments.save(FeePayment.online(dossier.getId(), dossier.getFeeAmount(), reference, paymentId, checkoutUrl,
+        by.username(), clock.instant()));
     return checkoutUrl;
   }
 
+  /** 128 random bits, in letters and digits a person can read out: nobody guesses another payer's reference. */
+  private static String merchantReference() {
+    byte[] bits = new byte[16];
+    RANDOM.nextBytes(bits);
+    return "MC-" + new java.math.BigInteger(1, bits).toString(36).toUpperCase(java.util.Locale.ROOT);
+  }
+
   /**
-   * The gateway says a payer paid. Trusted only with a valid signature over the exact body; handled once per payment
-   * (a repeated callback is answered as the first, and changes nothing).
+   * The gateway says a payer paid. Believed only signed with the shared secret over the exact body, fresh, never
+   * received before, about a payment motcua opened, for the amount owed, and confirmed by the gateway itself; handled
+   * once per payment (a payment no longer pending changes nothing).
    */
   @Transactional
   public void callback(byte[] body, String signature) {
     if (!CallbackSignature.matches(secret, body, signature)) {
       throw new ApiException(HttpStatus.UNAUTHORIZED, "error.payment.signature");
     }
-    JsonNode said;
+    Callback said = Callback.read(body);
+    // a message's age is wall-clock time, whatever the legal clock says
+    Instant now = Instant.now();
+    if (said.sentAt().isBefore(now.minus(FRESH)) || said.sentAt().isAfter(now.plus(AHEAD))) {
+      throw new ApiException(HttpStatus.UNAUTHORIZED, "error.payment.stale", said.sentAt());
+    }
+    FeePayment payment = payments.findByGatewayPaymentId(said.paymentId())
+        .filter(p -> said.reference().equals(p.getMerchantReference() != null ? p.getMerchantReference()
+            : dossiers.byId(p.getDossierId()).getReceiptCode()))
+        .orElseThrow(() -> ApiException.notFound("error.payment.unknown", said.paymentId()));
+    if (said.amount() != payment.getAmount()) {
+      throw ApiException.badRequest("error.payment.amount", said.amount(), payment.getAmount());
+    }
     try {
-      said = JSON.readTree(body);
-    } catch (IOException unreadable) {
-      throw ApiException.badRequest("error.payment.callback");
+      database.update("insert into payment_callback (callback_id, payment_id, status, sent_at, received_at)"
+          + " values (?, ?, ?, ?, ?)", said.callbackId(), said.paymentId(), said.status(),
+          Timestamp.from(said.sentAt()), Timestamp.from(now));
+    } catch (DuplicateKeyException replayed) {
+      throw ApiException.conflict("error.payment.replayed", said.callbackId());
     }
-    if (said == null || !said.path("paymentId").isTextual() || !said.path("amount").canConvertToLong()) {
-      throw ApiException.badRequest("error.payment.callback");
+    if (!"AUTHORIZED".equals(said.status()) || payment.getStatus() != FeePayment.Status.PENDING) {
+      return; // nothing paid yet, or nothing awaited any more: recorded, changes nothing
     }
-    String paymentId = said.path("paymentId").asText();
-    FeePayment payment = payments.findByGatewayPaymentId(paymentId)
-        .orElseThrow(() -> ApiException.notFound("error.payment.unknown", paymentId));
-    if (said.path("amount").asLong() != payment.getAmount()) {
-      throw ApiException.badRequest("error.payment.amount", said.path("amount").asLong(), payment.getAmount());
-    }
-    if (!"AUTHORIZED".equals(said.path("status").asText())) {
-      return; // nothing paid yet (or a state the gateway reports later again)
-    }
+    confirmAtGateway(payment);
     Dossier dossier = dossiers.byId(payment.getDossierId());
     if (payment.authorized(dossier.awaitingFee(), clock.instant())) {
       runtime.createMessageCorrelation(PAID).processInstanceBusinessKey(dossier.getReceiptCode())
           .setVariable("paymentMethod", FeePayment.Method.ONLINE.name())
-          .setVariable("paymentReference", paymentId)
-          .setVariable("paymentId", paymentId)
+          .setVariable("paymentReference", said.paymentId())
+          .setVariable("paymentId", said.paymentId())
           .correlate();
+    }
+  }
+
+  /** The gateway itself must say the payment was paid, for the amount owed: a callback alone moves no dossier. */
+  private void confirmAtGateway(FeePayment payment) {
+    Map<String, Object> state;
+    try {
+      state = gateway.get("/payments/" + payment.getGatewayPaymentId());
+    } catch (JsonApi.Refused | IOException unavailable) {
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "error.payment.confirm", payment.getGatewayPaymentId(),
+          unavailable.getMessage());
+    }
+    boolean paid = List.of("AUTHORIZED", "CAPTURED").contains(String.valueOf(state.get("status")))
+        && state.get("amount") instanceof Number amount && amount.longValue() == payment.getAmount();
+    if (!paid) {
+      throw ApiException.conflict("error.payment.unconfirmed", payment.getGatewayPaymentId());
+    }
+  }
+
+  /** What a callback says: the gateway's payment and its id for this callback, motcua's reference, when it was sent. */
+  private record Callback(String paymentId, String reference, long amount, String status, String callbackId,
+                          Instant sentAt) {
+
+    static Callback read(byte[] body) {
+      try {
+        JsonNode said = JSON.readTree(body);
+        if (said != null && said.path("paymentId").isTextual() && said.path("reference").isTextual()
+            && said.path("amount").canConvertToLong() && said.path("status").isTextual()
+            && CALLBACK_ID.matcher(said.path("callbackId").asText()).matches() && said.path("sentAt").isTextual()) {
+          return new Callback(said.path("paymentId").asText(), said.path("reference").asText(),
+              said.path("amount").asLong(), said.path("status").asText(), said.path("callbackId").asText(),
+              Instant.parse(said.path("sentAt").asText()));
+        }
+      } catch (IOException | java.time.format.DateTimeParseException unreadable) {
+        // refused below
+      }
+      throw ApiException.badRequest("error.payment.callback");
     }
   }
 

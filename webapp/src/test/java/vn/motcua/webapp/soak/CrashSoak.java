@@ -119,8 +119,10 @@ public final class CrashSoak {
     }
     NotificationSettings notifications = new NotificationSettings("localhost", smtp, "", "",
         "Bộ phận Một cửa <motcua@motcua.local>", urls.get("SMS"), "", false, 5000, "Asia/Ho_Chi_Minh");
+    // the nodes run with real systems' settings, which need the gateway's secret: one for this soak
+    String callbackSecret = java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
     SystemsSettings systems = new SystemsSettings(urls.get("POSTAL"), "", urls.get("SIGNATURE"), "",
-        urls.get("PORTAL"), "", urls.get("PAYMENT"), "", "dev-payment-callback-secret", urls.get("POPULATION"), "",
+        urls.get("PORTAL"), "", urls.get("PAYMENT"), "", callbackSecret, urls.get("POPULATION"), "",
         urls.get("TAX"), "", 2_000);
     Map<String, String> environment = new HashMap<>(Map.of("SPRING_PROFILES_ACTIVE", "postgres",
         "MOTCUA_DB_URL", settings.jdbcUrl(), "MOTCUA_DB_USER", "postgres", "MOTCUA_DB_PASSWORD", "postgres",
@@ -131,6 +133,7 @@ public final class CrashSoak {
     // a call to another system gives up after 2 s, so a task locked by a killed node is free again within 38 s
     environment.put("MOTCUA_SYSTEMS_TIMEOUT_MILLIS", String.valueOf(systems.timeoutMillis()));
     environment.put("MOTCUA_WORKER_PASSWORD", WORKER_PASSWORD);
+    environment.put("MOTCUA_PAYMENT_CALLBACK_SECRET", callbackSecret);
     if (settings.workers() > 0) {
       environment.put("MOTCUA_WORKERS_IN_PROCESS", "false");
     }

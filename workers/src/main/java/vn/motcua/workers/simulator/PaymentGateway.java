@@ -3,15 +3,20 @@ package vn.motcua.workers.simulator;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,9 +28,11 @@ import vn.motcua.workers.CallbackSignature;
  * A payment gateway (as the national portal's payment platform and the banks' gateways work). The merchant opens a
  * payment ({@code POST /payments}: an amount in VND, a reference, where to call back and where to send the payer
  * back) and sends the payer to its checkout page ({@code /checkout/{id}}); when the payer pays there, the gateway
- * tells the merchant in a callback signed with their shared secret ({@link CallbackSignature}), tried again if it does not get through, and sends the payer back. {@code POST /payments/{id}/capture}
- * then takes the money, once — a capture of a payment never authorised, or of another amount, is refused with 402.
- * {@code GET /payments/{id}} tells a payment's state; {@code POST /payments/{id}/notify} sends its callback again.
+ * tells the merchant in a callback signed with their shared secret ({@link CallbackSignature}), each delivery with an
+ * id of its own and the moment it was sent (so that a merchant can refuse one replayed or stale), tried again if it
+ * does not get through, and sends the payer back. {@code POST /payments/{id}/capture} then takes the money, once — a
+ * capture of a payment never authorised, or of another amount, is refused with 402. {@code GET /payments/{id}} tells a
+ * payment's state; {@code POST /payments/{id}/notify} sends its callback again. Payment ids are drawn at random.
  */
 public class PaymentGateway extends SimulatedSystem {
 
@@ -48,7 +55,8 @@ public class PaymentGateway extends SimulatedSystem {
   private final List<Capture> captures = new CopyOnWriteArrayList<>();
   private final AtomicLong sequence = new AtomicLong(1000);
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private volatile String secret = "dev-payment-callback-secret";
+  private final SecureRandom random = new SecureRandom();
+  private volatile String secret;
 
   public PaymentGateway(long seed) {
     super("payment gateway", seed);
@@ -92,7 +100,7 @@ public class PaymentGateway extends SimulatedSystem {
         || !(body.get("reference") instanceof String reference)) {
       return new Reply(400, Map.of("error", "a payment needs a positive amount and a reference"));
     }
-    String id = "PAY-" + sequence.incrementAndGet();
+    String id = "PAY-" + new BigInteger(80, random).toString(36).toUpperCase(Locale.ROOT);
     payments.put(id, new Payment(reference, amount.longValue(), text(body.get("description")),
         text(body.get("callbackUrl")), text(body.get("returnUrl")), "PENDING"));
     return new Reply(201, Map.of("paymentId", id, "status", "PENDING", "checkoutUrl", url() + "/checkout/" + id));
@@ -126,16 +134,19 @@ public class PaymentGateway extends SimulatedSystem {
   /** Tells the merchant the payment's state, signed; true when the merchant answered 2xx. */
   private boolean notify(String id) {
     Payment payment = payments.get(id);
-    if (payment == null || payment.callbackUrl() == null) {
+    if (payment == null || payment.callbackUrl() == null || secret == null || secret.isBlank()) {
       return false;
     }
-    byte[] body;
-    try {
-      body = JSON.writeValueAsBytes(state(id, payment));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
     for (int attempt = 1; attempt <= CALLBACK_ATTEMPTS; attempt++) {
+      Map<String, Object> callback = state(id, payment);
+      callback.put("callbackId", UUID.randomUUID().toString());
+      callback.put("sentAt", Instant.now().toString());
+      byte[] body;
+      try {
+        body = JSON.writeValueAsBytes(callback);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
       try {
         HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(payment.callbackUrl()))
             .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json; charset=utf-8")
