@@ -185,11 +185,18 @@ class ApiErrorsIT extends PostgresIntegrationTest {
     // given
     String code = (String) api.submit("citizen", birth("06148")).get("receiptCode");
 
-    // when / then
-    assertThat(api.call("thuonglam.motcua", HttpMethod.GET, "/api/v1/dossiers/" + code, null)
-        .getStatusCode().value()).isEqualTo(403);
+    // when / then: to whom it is not for, a dossier is answered as one that does not exist (finding 5 of the
+    // integrity probe: "not yours" told that a receipt code exists)
+    ResponseEntity<Map<String, Object>> foreign = api.call("thuonglam.motcua", HttpMethod.GET, "/api/v1/dossiers/"
+        + code, null);
+    ResponseEntity<Map<String, Object>> missing = api.call("thuonglam.motcua", HttpMethod.GET, "/api/v1/dossiers/"
+        + code.substring(0, code.length() - 4) + "9999", null);
+    assertThat(foreign.getStatusCode().value()).isEqualTo(404);
+    assertThat(foreign.getBody().get("detail").toString().replace(code, "?"))
+        .isEqualTo(missing.getBody().get("detail").toString().replaceAll("\\S+-9999", "?"));
+    assertThat(foreign.getBody().get("code")).isEqualTo(missing.getBody().get("code"));
     assertThat(api.call("tranthibinh", HttpMethod.GET, "/api/v1/dossiers/" + code, null)
-        .getStatusCode().value()).isEqualTo(403);
+        .getStatusCode().value()).isEqualTo(404);
     assertThat(api.call("chiminh.motcua", HttpMethod.GET, "/api/v1/dossiers/" + code, null)
         .getStatusCode().value()).isEqualTo(200);
     assertThat(api.call("giamsat.trangdinh", HttpMethod.GET, "/api/v1/dossiers/" + code, null)

@@ -201,7 +201,7 @@ class CitizenInputsIT extends PostgresIntegrationTest {
 
     // when / then: another citizen cannot open it, nor its files
     WebSession other = new WebSession(port, "tranthibinh");
-    assertThat(other.get(page).statusCode()).isEqualTo(403);
+    assertThat(other.get(page).statusCode()).isEqualTo(404);
   }
 
   private long count(String table) {

@@ -50,6 +50,9 @@ public abstract class PostgresIntegrationTest {
     registry.add("motcua.demo.history-months", () -> "0");
     // reference data from files, as an operator keeps them, so that a test can edit them and reload
     registry.add("motcua.reference-data", () -> REFERENCE_DATA.toUri().toString());
+    // the tests' clients play the province's reverse proxy (X-Forwarded-For) from this machine's loopback address;
+    // 127.0.0.2 is a client that is no proxy
+    registry.add("server.tomcat.remoteip.internal-proxies", () -> "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1");
     SimulatorPorts.register(registry);
   }
 

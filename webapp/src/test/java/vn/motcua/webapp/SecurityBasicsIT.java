@@ -2,17 +2,23 @@ package vn.motcua.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.CookieManager;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,8 +30,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The basics a security review checks first: passwords stored salted and hashed, forms that another site cannot
- * submit (CSRF), secure headers on pages, files and the API, and an address that guesses passwords refused for a
- * while, on the form and on the API alike.
+ * submit (CSRF, and a session cookie not sent along from another site), secure headers on pages (scripts only from
+ * motcua itself), files and the API, and an address or an account that guesses passwords refused for a while, on the
+ * form and on the API alike — with the client's address believed from X-Forwarded-For only when the trusted proxy
+ * sends it (finding 5 of the integrity probe, docs/security.md).
  */
 class SecurityBasicsIT extends PostgresIntegrationTest {
 
@@ -35,6 +43,8 @@ class SecurityBasicsIT extends PostgresIntegrationTest {
   private int port;
   @Autowired
   private JdbcTemplate jdbc;
+  @Autowired
+  private IdentityService identity;
 
   @Test
   void shouldStorePasswordsOnlySaltedAndHashed() {
@@ -76,12 +86,12 @@ class SecurityBasicsIT extends PostgresIntegrationTest {
 
     // then: pages may not be framed by another site, embed plug-ins or change their base; nothing is sniffed
     assertThat(page.getHeaders().getFirst("Content-Security-Policy"))
-        .isEqualTo("object-src 'none'; base-uri 'self'; frame-ancestors 'self'");
+        .isEqualTo("script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'");
     assertThat(page.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
     assertThat(page.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(page.getHeaders().getFirst("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
     assertThat(workbench.headers().firstValue("Content-Security-Policy")).hasValue(
-        "object-src 'none'; base-uri 'self'; frame-ancestors 'self'");
+        "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'");
     assertThat(workbench.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
     assertThat(workbench.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
     // the API's answers are not cached, not sniffed, and carry no page policy
@@ -106,15 +116,15 @@ class SecurityBasicsIT extends PostgresIntegrationTest {
     // then
     assertThat(blocked.getStatusCode().value()).isEqualTo(429);
     assertThat(blocked.getBody()).containsEntry("detail",
-        "Đăng nhập sai nhiều lần từ địa chỉ này; hãy thử lại sau 15 phút.");
+        "Đăng nhập sai nhiều lần từ địa chỉ này hoặc vào tài khoản này; hãy thử lại sau 15 phút.");
     assertThat(elsewhere.getStatusCode().value()).isEqualTo(200);
   }
 
   @Test
   void shouldRefuseAnAddressThatGuessedTooManyPasswordsOnTheSignInForm() throws Exception {
-    // given: ten wrong sign-ins on the form from one address
+    // given: ten wrong sign-ins on the form from one address (for an account of its own: each account has a limit too)
     for (int i = 0; i < 10; i++) {
-      assertThat(signIn("203.0.113.9", "khongco.ai", "doan" + i).headers().firstValue("Location").orElse(""))
+      assertThat(signIn("203.0.113.9", "khongco.trenform", "doan" + i).headers().firstValue("Location").orElse(""))
           .endsWith("/login?error");
     }
 
@@ -127,10 +137,76 @@ class SecurityBasicsIT extends PostgresIntegrationTest {
             URI.create("http://localhost:" + port + "/login?error&lang=vi")).header("X-Forwarded-For", "203.0.113.9")
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(429);
-    assertThat(page.body()).contains("Đăng nhập sai nhiều lần từ địa chỉ này; hãy thử lại sau 15 phút.");
+    assertThat(page.body()).contains("Đăng nhập sai nhiều lần từ địa chỉ này hoặc vào tài khoản này; hãy thử lại sau"
+        + " 15 phút.");
     // and another address signs in
     assertThat(signIn("203.0.113.10", "caicach.langson", "demo").headers().firstValue("Location").orElse(""))
         .doesNotContain("error");
+  }
+
+  @Test
+  void shouldCountTheRealAddressWhenAClientThatIsNoProxySendsXForwardedFor() throws Exception {
+    // given: ten wrong guesses from a machine that is not the trusted proxy, each claiming another address (and
+    // naming another account, so that no account's limit is reached)
+    for (int i = 0; i < 10; i++) {
+      assertThat(fromAnotherMachine("khongco" + i + ":doan", "198.51.100." + i)).startsWith("HTTP/1.1 401");
+    }
+
+    // when: the right password from there, claiming yet another address
+    String refused = fromAnotherMachine("citizen:demo", "198.51.100.99");
+
+    // then: the claimed addresses were not believed; the machine itself is refused for a while
+    assertThat(refused).startsWith("HTTP/1.1 429");
+    assertThat(basic("198.51.100.99", "citizen", "demo").getStatusCode().value()).as("that address, via the proxy")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void shouldRefuseAnAccountGuessedAtFromManyAddresses() {
+    // given: an account of its own, guessed at ten times, each time from another address
+    identity.saveUser(user("doanmo.test"));
+    for (int i = 0; i < 10; i++) {
+      assertThat(basic("192.0.2." + i, "doanmo.test", "doan" + i).getStatusCode().value()).isEqualTo(401);
+    }
+
+    // when: the right password from yet another address
+    ResponseEntity<Map> refused = basic("192.0.2.99", "doanmo.test", "demo");
+
+    // then: refused before the password is checked; another account from that address is not
+    assertThat(refused.getStatusCode().value()).isEqualTo(429);
+    assertThat(basic("192.0.2.99", "citizen", "demo").getStatusCode().value()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldKeepTheSessionCookieFromOtherSitesRequests() throws Exception {
+    // when
+    HttpResponse<String> signedIn = signIn("203.0.113.50", "chiminh.motcua", "demo");
+
+    // then
+    assertThat(signedIn.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
+        .isNotEmpty().allSatisfy(c -> assertThat(c).contains("SameSite=Lax").contains("HttpOnly"));
+  }
+
+  private org.camunda.bpm.engine.identity.User user(String id) {
+    org.camunda.bpm.engine.identity.User user = identity.newUser(id);
+    user.setFirstName("Thử");
+    user.setLastName("Nghiệm");
+    user.setPassword("demo");
+    return user;
+  }
+
+  /** A request to the API from another machine of this network (127.0.0.2: not the trusted proxy); its status line. */
+  private String fromAnotherMachine(String credentials, String claimedAddress) throws Exception {
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress("127.0.0.2", 0));
+      socket.connect(new InetSocketAddress("127.0.0.1", port));
+      socket.getOutputStream().write(("GET /api/v1/dossiers HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+          + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))
+          + "\r\nX-Forwarded-For: " + claimedAddress + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+          .readLine();
+    }
   }
 
   @SuppressWarnings("rawtypes")

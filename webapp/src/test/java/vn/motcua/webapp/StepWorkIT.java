@@ -250,7 +250,7 @@ class StepWorkIT extends PostgresIntegrationTest {
     assertThat(served.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(served.getHeaders().getContentType().toString()).isEqualTo("image/png");
     assertThat(as("thuonglam.motcua").getForEntity("/api/v1/documents/" + stored.getBody().get("id") + "/content",
-        String.class).getStatusCode().value()).isEqualTo(403);
+        String.class).getStatusCode().value()).isEqualTo(404);
   }
 
   /** A dossier of the procedure whose appraisal proposed approval, waiting for the commune chairman. */

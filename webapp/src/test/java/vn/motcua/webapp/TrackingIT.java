@@ -107,6 +107,14 @@ class TrackingIT extends PostgresIntegrationTest {
     assertThat(refused.statusCode()).isEqualTo(429);
     assertThat(refused.body()).contains("Đã tra cứu sai nhiều lần; hãy thử lại sau 15 phút.");
     assertThat(lookUp("203.0.113.10", code, "1234").statusCode()).isEqualTo(200);
+
+    // when: the tenth wrong guess at this dossier, from yet another address
+    assertThat(lookUp("203.0.113.11", code, "0042").statusCode()).isEqualTo(404);
+
+    // then: the dossier's digits cannot be guessed at from any address for a while (finding 5 of the integrity
+    // probe: addresses can be rotated); another dossier is looked up as before
+    assertThat(lookUp("203.0.113.12", code, "1234").statusCode()).isEqualTo(429);
+    assertThat(lookUp("203.0.113.12", atAppraisal(), "1234").statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -115,7 +115,7 @@ public class BoardExports {
         @Override
         public void row(List<Object> cells) {
           try {
-            printer.printRecord(cells);
+            printer.printRecord(cells.stream().map(BoardExports::inert).toList());
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -159,7 +159,7 @@ public class BoardExports {
               cell.setCellStyle(percent);
             }
           } else if (value != null) {
-            cell.setCellValue(value.toString());
+            cell.setCellValue(inert(value).toString());
           }
           if (next == 0) {
             cell.setCellStyle(header);
@@ -179,6 +179,19 @@ public class BoardExports {
         }
       }
     };
+  }
+
+  /**
+   * A cell a spreadsheet reads as data, never as a formula: text beginning with {@code = + - @}, a tab or a carriage
+   * return (a name or note someone typed, such as {@code =HYPERLINK(...)}) is prefixed with an apostrophe. Numbers stay
+   * numbers.
+   */
+  static Object inert(Object value) {
+    if (value == null || value instanceof Number) {
+      return value;
+    }
+    String text = value.toString();
+    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
   }
 
   /** Whether a column's heading says it holds a share (its heading ends in %). */

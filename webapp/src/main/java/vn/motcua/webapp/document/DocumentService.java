@@ -262,7 +262,8 @@ public class DocumentService {
     Dossier dossier = dossiers.byId(document.getDossierId());
     if (!access.canView(by, dossier) || by.has(Role.CITIZEN) && !by.has(Role.OFFICER)
         && !APPLICANT_KINDS.contains(document.getKind())) {
-      throw ApiException.forbidden("error.dossier.forbidden");
+      // the same answer as for a file that does not exist: who may not see it does not learn it is there
+      throw ApiException.notFound("document.notFound", id);
     }
     return document;
   }
@@ -276,7 +277,7 @@ public class DocumentService {
     Dossier dossier = dossiers.find(receiptCode)
         .orElseThrow(() -> ApiException.notFound("error.dossier.notFound", receiptCode));
     if (!access.canView(by, dossier)) {
-      throw ApiException.forbidden("error.dossier.forbidden");
+      throw ApiException.notFound("error.dossier.notFound", receiptCode);
     }
     return dossier;
   }

@@ -64,7 +64,7 @@ public class DossierQueries {
     Dossier dossier = dossiers.findByReceiptCode(receiptCode)
         .orElseThrow(() -> ApiException.notFound("error.dossier.notFound", receiptCode));
     if (!access.canView(staff, dossier)) {
-      throw ApiException.forbidden("error.dossier.forbidden");
+      throw ApiException.notFound("error.dossier.notFound", receiptCode);
     }
     return view(dossier);
   }
@@ -87,7 +87,7 @@ public class DossierQueries {
     Dossier dossier = dossiers.findByReceiptCode(receiptCode)
         .orElseThrow(() -> ApiException.notFound("error.dossier.notFound", receiptCode));
     if (!access.canView(staff, dossier)) {
-      throw ApiException.forbidden("error.dossier.forbidden");
+      throw ApiException.notFound("error.dossier.notFound", receiptCode);
     }
     return new DossierHistory(
         comments.findByDossierIdOrderByWrittenAtAscIdAsc(dossier.getId()).stream()

@@ -213,7 +213,10 @@ public class DossierService {
   public void comment(String receiptCode, String text, Staff by) {
     Dossier dossier = dossiers.findByReceiptCode(receiptCode)
         .orElseThrow(() -> ApiException.notFound("error.dossier.notFound", receiptCode));
-    if (!by.has(Role.OFFICER) || !access.canView(by, dossier)) {
+    if (!access.canView(by, dossier)) {
+      throw ApiException.notFound("error.dossier.notFound", receiptCode);
+    }
+    if (!by.has(Role.OFFICER)) {
       throw ApiException.forbidden("error.dossier.forbidden");
     }
     comments.save(new DossierComment(dossier.getId(), by.username(), clock.instant(), dossier.getCurrentStage(),
@@ -227,7 +230,8 @@ public class DossierService {
     Dossier dossier = dossiers.findByReceiptCode(receiptCode)
         .orElseThrow(() -> ApiException.notFound("error.dossier.notFound", receiptCode));
     if (!access.canSupplement(by, dossier)) {
-      throw ApiException.forbidden("error.dossier.forbidden");
+      throw access.canView(by, dossier) ? ApiException.forbidden("error.dossier.forbidden")
+          : ApiException.notFound("error.dossier.notFound", receiptCode);
     }
     if (dossier.getStatus() != DossierStatus.AWAITING_SUPPLEMENT) {
       throw ApiException.conflict("error.supplement.notAwaited", receiptCode);
@@ -273,7 +277,8 @@ public class DossierService {
     Dossier dossier = dossiers.findByReceiptCode(receiptCode)
         .orElseThrow(() -> ApiException.notFound("error.dossier.notFound", receiptCode));
     if (!(by.has(Role.WORKER) || by.has(Role.OFFICER) && access.canView(by, dossier))) {
-      throw ApiException.forbidden("error.dossier.forbidden");
+      throw access.canView(by, dossier) ? ApiException.forbidden("error.dossier.forbidden")
+          : ApiException.notFound("error.dossier.notFound", receiptCode);
     }
     if (dossier.getStatus() != DossierStatus.AWAITING_PAYMENT) {
       throw ApiException.conflict("error.payment.notAwaited", receiptCode);

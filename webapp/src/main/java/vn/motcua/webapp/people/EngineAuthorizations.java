@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -100,7 +101,7 @@ class EngineAuthorizations extends AbstractProcessEnginePlugin {
         return STEP.toArray(Permission[]::new);
       }
     });
-    CommandInterceptor ownRules = new CommandInterceptor() {
+    addPostInterceptor(configuration, () -> new CommandInterceptor() {
       @Override
       public <T> T execute(Command<T> command) {
         if (servingOwnRules()) {
@@ -108,11 +109,19 @@ class EngineAuthorizations extends AbstractProcessEnginePlugin {
         }
         return next.execute(command);
       }
-    };
-    configuration.setCustomPostCommandInterceptorsTxRequired(with(configuration
-        .getCustomPostCommandInterceptorsTxRequired(), ownRules));
-    configuration.setCustomPostCommandInterceptorsTxRequiresNew(with(configuration
-        .getCustomPostCommandInterceptorsTxRequiresNew(), ownRules));
+    });
+  }
+
+  /**
+   * Adds an interceptor to the engine's commands, in their transaction (after the command context is made), for the
+   * commands that join a transaction and those that start one: an instance each, as each chain links its own.
+   */
+  static void addPostInterceptor(ProcessEngineConfigurationImpl configuration,
+      Supplier<CommandInterceptor> interceptor) {
+    configuration.setCustomPostCommandInterceptorsTxRequired(with(
+        configuration.getCustomPostCommandInterceptorsTxRequired(), interceptor.get()));
+    configuration.setCustomPostCommandInterceptorsTxRequiresNew(with(
+        configuration.getCustomPostCommandInterceptorsTxRequiresNew(), interceptor.get()));
   }
 
   private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors, CommandInterceptor added) {

@@ -63,9 +63,10 @@ import vn.motcua.webapp.system.FieldErrors;
 import vn.motcua.webapp.system.RuleViolation;
 
 /**
- * What a person may change, and what an administrator reads, through the engine's own doors — Camunda Tasklist and Cockpit, the engine REST API — checked
- * inside the engine for every command they send, whatever the door (motcua's own API and pages decide for themselves
- * and pass their checked values on; the engine's jobs and delegates act for no one):
+ * What a person may change, and what an administrator reads, through the engine's own doors — Camunda Tasklist and
+ * Cockpit, the engine REST API — checked inside the engine for every command they send, whatever the door (motcua's
+ * own API and pages decide for themselves and pass their checked values on; the engine's jobs and delegates act for no
+ * one):
  * <ul>
  *   <li>an officer completes a step with its form's fields and nothing else, and otherwise only claims and releases
  *   steps: no variable written by hand, no due date, owner, delegation, message or modification;</li>
@@ -116,7 +117,7 @@ class EngineDoors extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    CommandInterceptor doors = new CommandInterceptor() {
+    EngineAuthorizations.addPostInterceptor(configuration, () -> new CommandInterceptor() {
       @Override
       public <T> T execute(Command<T> command) {
         int[] depth = DEPTH.get();
@@ -130,17 +131,7 @@ class EngineDoors extends AbstractProcessEnginePlugin {
           depth[0]--;
         }
       }
-    };
-    configuration.setCustomPostCommandInterceptorsTxRequired(with(
-        configuration.getCustomPostCommandInterceptorsTxRequired(), doors));
-    configuration.setCustomPostCommandInterceptorsTxRequiresNew(with(
-        configuration.getCustomPostCommandInterceptorsTxRequiresNew(), doors));
-  }
-
-  private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors, CommandInterceptor added) {
-    List<CommandInterceptor> all = new ArrayList<>(interceptors == null ? List.of() : interceptors);
-    all.add(added);
-    return all;
+    });
   }
 
   private void check(Command<?> command) {

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs people in against the engine's identity service (salted password hashes, and the engine's own
- * lock-out after repeated failures), so the API and the Camunda webapps share one user store; an address with too
- * many failed sign-ins is refused for a while ({@link FailedLogins}).
+ * lock-out after repeated failures), so the API and the Camunda webapps share one user store; an address or an
+ * account with too many failed sign-ins is refused for a while ({@link FailedLogins}).
  */
 @Component
 class IdentityAuthenticationProvider implements AuthenticationProvider {
@@ -32,16 +32,15 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
     // the address the sign-in came from (behind trusted proxies, the client's), as the form and Basic filters note it
     String client = authentication.getDetails() instanceof WebAuthenticationDetails details
         ? details.getRemoteAddress() : null;
-    if (client != null && failures.blocked(client)) {
+    String username = authentication.getName();
+    String[] counted = FailedLogins.keys(client, username);
+    if (failures.blocked(counted)) {
       throw new FailedLogins.TooManyAttempts();
     }
-    String username = authentication.getName();
     Object credentials = authentication.getCredentials();
     if (username == null || username.isBlank() || credentials == null
         || !directory.checkPassword(username, credentials.toString())) {
-      if (client != null) {
-        failures.failed(client);
-      }
+      failures.failed(counted);
       throw new BadCredentialsException("Tên đăng nhập hoặc mật khẩu không đúng / Wrong username or password");
     }
     Staff staff = directory.find(username)

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down guessing: a client (an address) whose attempts failed {@code limit} times within the window is refused
- * until the oldest of those failures is that old. Counted in real time, in this node.
+ * Slows down guessing: whatever an attempt is counted against — the client's address, the account or the receipt
+ * code it tried — that failed {@code limit} times within the window is refused until the oldest of those failures is
+ * that old. So rotating addresses does not help against one account or one dossier. Counted in real time, in this
+ * node.
  */
 public class FailedAttempts {
 
@@ -23,18 +25,33 @@ public class FailedAttempts {
     this.windowMillis = window.toMillis();
   }
 
-  public boolean blocked(String client) {
-    Deque<Long> times = failures.get(client);
-    if (times == null) {
-      return false;
+  /** Whether any of these (e.g. an address and an account) failed too often. */
+  public boolean blocked(String... keys) {
+    for (String key : keys) {
+      Deque<Long> times = key == null ? null : failures.get(key);
+      if (times == null) {
+        continue;
+      }
+      synchronized (times) {
+        prune(times, System.currentTimeMillis());
+        if (times.size() >= limit) {
+          return true;
+        }
+      }
     }
-    synchronized (times) {
-      prune(times, System.currentTimeMillis());
-      return times.size() >= limit;
+    return false;
+  }
+
+  /** One more failure for each of these. */
+  public void failed(String... keys) {
+    for (String key : keys) {
+      if (key != null) {
+        failed(key);
+      }
     }
   }
 
-  public void failed(String client) {
+  private void failed(String key) {
     if (failures.size() > MAX_CLIENTS) {
       long now = System.currentTimeMillis();
       failures.values().removeIf(times -> {
@@ -44,7 +61,7 @@ public class FailedAttempts {
         }
       });
     }
-    Deque<Long> times = failures.computeIfAbsent(client, c -> new ArrayDeque<>());
+    Deque<Long> times = failures.computeIfAbsent(key, c -> new ArrayDeque<>());
     synchronized (times) {
       times.addLast(System.currentTimeMillis());
     }

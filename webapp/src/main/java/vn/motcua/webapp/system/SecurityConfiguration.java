@@ -116,15 +116,16 @@ class SecurityConfiguration {
   }
 
   /**
-   * No page of motcua embeds plug-ins, changes its base or is framed by another site. Pages only (written when the
-   * response is committed, its type known): files such as PDFs open in the browser's own viewer, and the Camunda
-   * webapps send their own policy.
+   * No page of motcua runs a script but its own files (no inline script, no script from elsewhere), embeds plug-ins,
+   * changes its base or is framed by another site. Pages only (written when the response is committed, its type
+   * known): files such as PDFs open in the browser's own viewer, and the Camunda webapps send their own policy.
    */
   private static final HeaderWriter CSP = (request, response) -> {
     String type = response.getContentType();
     if (type != null && type.startsWith(MediaType.TEXT_HTML_VALUE)
         && !response.containsHeader("Content-Security-Policy")) {
-      response.setHeader("Content-Security-Policy", "object-src 'none'; base-uri 'self'; frame-ancestors 'self'");
+      response.setHeader("Content-Security-Policy",
+          "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'");
     }
   };
   private static final ReferrerPolicyHeaderWriter.ReferrerPolicy REFERRER =

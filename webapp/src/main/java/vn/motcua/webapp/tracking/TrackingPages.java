@@ -45,8 +45,8 @@ class TrackingPages {
       @RequestParam(name = "so", required = false) String lastDigits, HttpServletRequest request,
       HttpServletResponse response, Model model) {
     model.addAttribute("receiptCode", receiptCode);
-    String client = request.getRemoteAddr();
-    if (failures.blocked(client)) {
+    String[] counted = FailedLookups.keys(request.getRemoteAddr(), receiptCode);
+    if (failures.blocked(counted)) {
       response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
       model.addAttribute("problem", "tracking.tooMany");
       model.addAttribute("waitMinutes", FailedLookups.WINDOW_MINUTES);
@@ -59,7 +59,7 @@ class TrackingPages {
     }
     Optional<DossierTracking.Found> found = tracking.find(receiptCode, lastDigits.strip());
     if (found.isEmpty()) {
-      failures.failed(client);
+      failures.failed(counted);
       response.setStatus(HttpStatus.NOT_FOUND.value());
       model.addAttribute("problem", "tracking.notFound");
       return "tracking";
