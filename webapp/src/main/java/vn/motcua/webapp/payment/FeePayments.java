@@ -3,6 +3,7 @@ package vn.motcua.webapp.payment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
@@ -52,6 +54,7 @@ public class FeePayments {
   static final Duration FRESH = Duration.ofMinutes(5);
   private static final Duration AHEAD = Duration.ofMinutes(1);
   private static final Pattern CALLBACK_ID = Pattern.compile("[A-Za-z0-9-]{8,64}");
+  private static final Pattern STATUS = Pattern.compile("[A-Z_]{1,20}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** One payment as the pages show it. */
@@ -122,7 +125,7 @@ public class FeePayments {
   private static String merchantReference() {
     byte[] bits = new byte[16];
     RANDOM.nextBytes(bits);
-    return "MC-" + new java.math.BigInteger(1, bits).toString(36).toUpperCase(java.util.Locale.ROOT);
+    return "MC-" + new BigInteger(1, bits).toString(36).toUpperCase(Locale.ROOT);
   }
 
   /**
@@ -193,7 +196,7 @@ public class FeePayments {
       try {
         JsonNode said = JSON.readTree(body);
         if (said != null && said.path("paymentId").isTextual() && said.path("reference").isTextual()
-            && said.path("amount").canConvertToLong() && said.path("status").isTextual()
+            && said.path("amount").canConvertToLong() && STATUS.matcher(said.path("status").asText()).matches()
             && CALLBACK_ID.matcher(said.path("callbackId").asText()).matches() && said.path("sentAt").isTextual()) {
           return new Callback(said.path("paymentId").asText(), said.path("reference").asText(),
               said.path("amount").asLong(), said.path("status").asText(), said.path("callbackId").asText(),
