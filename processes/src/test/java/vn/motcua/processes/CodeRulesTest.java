@@ -208,6 +208,24 @@ class CodeRulesTest extends ProcessTestSupport {
     assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isZero();
   }
 
+  @Test
+  void shouldRefuseAFormThatEmbedsAnotherPageWhenDeployed() {
+    // given: a step's form with an iframe, which Tasklist could let run scripts in its own origin
+    String form = """
+        {"id": "appraise", "type": "default", "components": [
+          {"type": "iframe", "id": "Field_Page", "url": "https://example.org/login", "label": "Đăng nhập lại"}]}
+        """;
+
+    // when
+    ParseException refused = catchThrowableOfType(ParseException.class, () -> engine.getRepositoryService()
+        .createDeployment().addString("appraise.form", form).deploy());
+
+    // then
+    assertThat(refused.getResorceReports().get(0).getErrors()).extracting(Problem::getMessage).singleElement()
+        .asString().contains("The form appraise.form embeds another page (an iframe component)");
+    assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isZero();
+  }
+
   /** A service process holding the given elements. */
   static String service(String elements) {
     return """

@@ -1,6 +1,7 @@
 package vn.motcua.processes.rules;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +23,16 @@ import org.w3c.dom.NodeList;
  * each model well-formed XML without a document type — so a file that is not a model, an XML that is cut off, an
  * external entity (XXE) or an entity expansion bomb is refused with a message at the file (the engine API answers
  * 400 with it), never half-read. A decision table is FEEL only: an expression in JUEL or a script language would run
- * code on the server.
+ * code on the server. A Camunda Form embeds no other page (an {@code iframe} component, which Tasklist may let run
+ * scripts in its own origin): a form shows the dossier and asks for the step's decisions.
  */
 class ResourceRules implements Deployer {
 
   private static final Pattern MODEL = Pattern.compile(".+\\.(bpmn|bpmn20\\.xml|dmn|dmn11\\.xml|form)");
   private static final Pattern XML = Pattern.compile(".+\\.(bpmn|bpmn20\\.xml|dmn|dmn11\\.xml)");
   private static final Pattern DMN = Pattern.compile(".+\\.(dmn|dmn11\\.xml)");
+  private static final Pattern FORM = Pattern.compile(".+\\.form");
+  private static final Pattern IFRAME = Pattern.compile("\"type\"\\s*:\\s*\"iframe\"");
   /** The names DMN gives FEEL, in its versions (Camunda reads each as FEEL). */
   private static final Set<String> FEEL = Set.of("feel", "http://www.omg.org/spec/FEEL/20140401",
       "http://www.omg.org/spec/DMN/20180521/FEEL/", "https://www.omg.org/spec/DMN/20191111/FEEL/",
@@ -48,6 +52,12 @@ class ResourceRules implements Deployer {
           : XML.matcher(name).matches() ? unreadable(name, resource.getBytes()) : null;
       if (problem == null && DMN.matcher(name).matches()) {
         problem = notFeel(name, resource.getBytes());
+      }
+      if (problem == null && FORM.matcher(name).matches()
+          && IFRAME.matcher(new String(resource.getBytes(), StandardCharsets.UTF_8)).find()) {
+        problem = "Biểu mẫu " + name + " nhúng trang khác (thành phần iframe); biểu mẫu của motcua chỉ hiện hồ sơ và hỏi"
+            + " quyết định của bước. / The form " + name + " embeds another page (an iframe component); motcua's forms"
+            + " show the dossier and ask for the step's decisions only.";
       }
       if (problem != null) {
         problems.put(name, new ArrayList<>(List.of(new RuleProblem(problem, null))));

@@ -58,7 +58,10 @@ class PaymentController {
 
   @PostMapping("/api/v1/payments/callback")
   @Operation(summary = "Lời báo của cổng thanh toán / The payment gateway's callback",
-      description = "Signed with the shared secret: X-Signature is the hex HMAC-SHA256 of the body.")
+      description = "The gateway says a payment's state: paymentId, reference (motcua's, from the opening), amount, status,"
+          + " callbackId (unique per delivery) and sentAt (ISO-8601). Believed only signed with the shared secret"
+          + " (X-Signature: the hex HMAC-SHA256 of the exact body), sent within 5 minutes, never received before (409)"
+          + " and confirmed by the gateway itself.")
   Map<String, Boolean> callback(@RequestBody byte[] body,
       @RequestHeader(name = CallbackSignature.HEADER, required = false) String signature) {
     payments.callback(body, signature);
