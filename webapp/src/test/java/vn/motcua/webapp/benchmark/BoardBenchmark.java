@@ -54,6 +54,8 @@ public final class BoardBenchmark {
               "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
               "--server.port=0", "--motcua.demo.enabled=false", "--motcua.workers.in-process=false",
               "--motcua.simulators.enabled=false",
+              // no payment gateway is called, but a node with real systems' settings starts only with its secret
+              "--motcua.systems.payment-callback-secret=" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID(),
               "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN");
       try {
         run(app, dossiers);

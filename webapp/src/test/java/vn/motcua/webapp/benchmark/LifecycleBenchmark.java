@@ -154,6 +154,8 @@ public final class LifecycleBenchmark {
             "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
             "--server.port=0", "--motcua.demo.history-months=0", "--motcua.workers.in-process=false",
             "--motcua.simulators.enabled=false", "--motcua.portal.sync-enabled=false",
+            // no payment gateway is called, but a node with real systems' settings starts only with its secret
+            "--motcua.systems.payment-callback-secret=" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID(),
             "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN",
             "--camunda.bpm.history-level=" + System.getProperty("benchmark.history", "motcua"));
   }
