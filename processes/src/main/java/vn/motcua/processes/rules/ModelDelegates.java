@@ -18,7 +18,7 @@ import vn.motcua.processes.notification.StartNotice;
  * instance each time it is resolved, so the fields a model injects ({@code camunda:field}) never leak from one
  * element or dossier to another.
  */
-public final class ModelDelegates {
+final class ModelDelegates {
 
   private final Map<String, Class<?>> byName;
 
@@ -27,7 +27,7 @@ public final class ModelDelegates {
   }
 
   /** The delegates motcua's models use: legal time and the applicant's notices. */
-  public static ModelDelegates standard() {
+  static ModelDelegates standard() {
     Map<String, Class<?>> delegates = new LinkedHashMap<>();
     for (Class<?> type : new Class<?>[] {StartStage.class, PauseClock.class, ResumeClock.class,
         RequestSupplement.class, ExtendDeadline.class, StartNotice.class}) {
@@ -36,18 +36,11 @@ public final class ModelDelegates {
     return new ModelDelegates(delegates);
   }
 
-  /** These and one more, e.g. a delegate a test deploys. */
-  public ModelDelegates with(Class<?> type) {
-    Map<String, Class<?>> more = new LinkedHashMap<>(byName);
-    more.put(beanName(type), type);
-    return new ModelDelegates(more);
-  }
-
-  public Set<String> names() {
+  Set<String> names() {
     return byName.keySet();
   }
 
-  public boolean allowsClass(String className) {
+  boolean allowsClass(String className) {
     return classes().stream().anyMatch(type -> type.getName().equals(className));
   }
 

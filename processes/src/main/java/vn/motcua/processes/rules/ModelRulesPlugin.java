@@ -19,15 +19,10 @@ public class ModelRulesPlugin extends AbstractProcessEnginePlugin {
 
   /** The zone "today" is read in when the rule set in force is asked for. */
   private String zone = "Asia/Ho_Chi_Minh";
-  private ModelDelegates delegates = ModelDelegates.standard();
+  private final ModelDelegates delegates = ModelDelegates.standard();
 
   public void setZone(String zone) {
     this.zone = zone;
-  }
-
-  /** The delegates models may call, when they are more than motcua's own (a test's). */
-  public void setDelegates(ModelDelegates delegates) {
-    this.delegates = delegates;
   }
 
   @Override
