@@ -67,19 +67,16 @@ final class CodeRules {
         refusal = "điều kiện viết bằng kịch bản (" + value + ") / a condition written as a script (" + value + ")";
       }
       if (refusal == null && ExpressionRules.isExpression(value)) {
-        String why = expressions.refusal(value);
-        refusal = why == null ? null : expression(value, why);
+        refusal = expression(value);
       }
       if (refusal != null) {
         problems.add(new ModelRules.Problem(at, where + " (" + name + "): " + refusal));
       }
     }
     String text = element.getText();
-    if (ExpressionRules.isExpression(text)) {
-      String why = expressions.refusal(text.strip());
-      if (why != null) {
-        problems.add(new ModelRules.Problem(at, where + " (" + tag + "): " + expression(text.strip(), why)));
-      }
+    String refusal = ExpressionRules.isExpression(text) ? expression(text.strip()) : null;
+    if (refusal != null) {
+      problems.add(new ModelRules.Problem(at, where + " (" + tag + "): " + refusal));
     }
     for (Element child : element.elements()) {
       walk(child, at, problems);
@@ -117,11 +114,11 @@ final class CodeRules {
     }
   }
 
-  private static String expression(String text, String why) {
-    String vi = why.contains(" / ") ? why.substring(0, why.indexOf(" / ")) : why;
-    String en = why.contains(" / ") ? why.substring(why.indexOf(" / ") + 3) : why;
-    return "biểu thức \"" + text + "\" " + vi + "; mô hình chỉ được đọc biến, dùng toán tử và các hàm của motcua. /"
-        + " the expression \"" + text + "\" " + en + "; models may only read variables, use operators and motcua's"
-        + " functions.";
+  /** Why the engine may not evaluate this expression, or null when it may. */
+  private String expression(String text) {
+    ExpressionRules.Why why = expressions.refusal(text);
+    return why == null ? null : "biểu thức \"" + text + "\" " + why.vi() + "; mô hình chỉ được đọc biến, dùng toán tử"
+        + " và các hàm của motcua. / the expression \"" + text + "\" " + why.en() + "; models may only read"
+        + " variables, use operators and motcua's functions.";
   }
 }

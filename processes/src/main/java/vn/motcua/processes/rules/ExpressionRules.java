@@ -37,6 +37,10 @@ final class ExpressionRules {
   static final Set<String> SCOPE_METHODS = Set.of("getVariable", "hasVariable", "getVariableLocal",
       "hasVariableLocal");
 
+  /** What an expression does that it may not, in Vietnamese and English. */
+  record Why(String vi, String en) {
+  }
+
   private static final Builder PARSER = new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
 
   private final Set<String> functions;
@@ -50,33 +54,34 @@ final class ExpressionRules {
     return text != null && (text.contains("${") || text.contains("#{"));
   }
 
-  /** Why the engine may not evaluate this text, in Vietnamese and English; null when it may. */
-  String refusal(String text) {
+  /** Why the engine may not evaluate this text; null when it may. */
+  Why refusal(String text) {
     Node root;
     try {
       root = PARSER.build(text).getRoot();
     } catch (TreeBuilderException unreadable) {
-      return "không đọc được (" + unreadable.getMessage() + ") / cannot be read (" + unreadable.getMessage() + ")";
+      return new Why("không đọc được (" + unreadable.getMessage() + ")", "cannot be read (" + unreadable.getMessage()
+          + ")");
     }
     return check(root);
   }
 
-  private String check(Node node) {
+  private Why check(Node node) {
     if (node instanceof AstLiteral || node instanceof AstText) {
       return null;
     }
     if (node instanceof AstIdentifier identifier) {
-      return SCOPES.contains(identifier.getName())
-          ? "dùng chính đối tượng " + identifier.getName() + " / uses the " + identifier.getName() + " object itself"
-          : null;
+      return SCOPES.contains(identifier.getName()) ? new Why("dùng chính đối tượng " + identifier.getName(),
+          "uses the " + identifier.getName() + " object itself") : null;
     }
     if (node instanceof AstDot dot) {
       Node base = dot.getChild(0);
       String property = member(dot);
       if (base instanceof AstIdentifier scope && SCOPES.contains(scope.getName())) {
-        return SCOPE_PROPERTIES.contains(property) ? null : "đọc " + scope.getName() + "." + property
-            + " (chỉ được đọc " + String.join(", ", sorted(SCOPE_PROPERTIES)) + ") / reads " + scope.getName() + "."
-            + property + " (only " + String.join(", ", sorted(SCOPE_PROPERTIES)) + " may be read)";
+        String readable = String.join(", ", sorted(SCOPE_PROPERTIES));
+        return SCOPE_PROPERTIES.contains(property) ? null : new Why("đọc " + scope.getName() + "." + property
+            + " (chỉ được đọc " + readable + ")", "reads " + scope.getName() + "." + property + " (only " + readable
+            + " may be read)");
       }
       return check(base);
     }
@@ -87,24 +92,25 @@ final class ExpressionRules {
         return check(method.getChild(1));
       }
       String name = target instanceof AstDot dot ? member(dot) : String.valueOf(target);
-      return "gọi phương thức " + name + " / calls the method " + name;
+      return new Why("gọi phương thức " + name, "calls the method " + name);
     }
     if (node instanceof AstFunction function) {
-      return functions.contains(function.getName()) ? children(node) : "gọi hàm " + function.getName()
-          + " không phải của motcua (" + String.join(", ", sorted(functions)) + ") / calls " + function.getName()
-          + ", which is not one of motcua's functions (" + String.join(", ", sorted(functions)) + ")";
+      String motcuas = String.join(", ", sorted(functions));
+      return functions.contains(function.getName()) ? children(node) : new Why("gọi hàm " + function.getName()
+          + " không phải của motcua (" + motcuas + ")", "calls " + function.getName()
+          + ", which is not one of motcua's functions (" + motcuas + ")");
     }
     if (node instanceof AstEval || node instanceof AstComposite || node instanceof AstNested
         || node instanceof AstParameters || node instanceof AstBinary || node instanceof AstUnary
         || node instanceof AstChoice || node instanceof AstBracket) {
       return children(node);
     }
-    return "dùng cú pháp " + node + " / uses " + node;
+    return new Why("dùng cú pháp " + node, "uses " + node);
   }
 
-  private String children(Node node) {
+  private Why children(Node node) {
     for (int i = 0; i < node.getCardinality(); i++) {
-      String refusal = check(node.getChild(i));
+      Why refusal = check(node.getChild(i));
       if (refusal != null) {
         return refusal;
       }

@@ -31,7 +31,6 @@ class ResourceRules implements Deployer {
   private static final Pattern MODEL = Pattern.compile(".+\\.(bpmn|bpmn20\\.xml|dmn|dmn11\\.xml|form)");
   private static final Pattern XML = Pattern.compile(".+\\.(bpmn|bpmn20\\.xml|dmn|dmn11\\.xml)");
   private static final Pattern DMN = Pattern.compile(".+\\.(dmn|dmn11\\.xml)");
-  private static final Pattern FORM = Pattern.compile(".+\\.form");
   private static final Pattern IFRAME = Pattern.compile("\"type\"\\s*:\\s*\"iframe\"");
   /** The names DMN gives FEEL, in its versions (Camunda reads each as FEEL). */
   private static final Set<String> FEEL = Set.of("feel", "http://www.omg.org/spec/FEEL/20140401",
@@ -49,16 +48,12 @@ class ResourceRules implements Deployer {
       String problem = !MODEL.matcher(name).matches()
           ? "Tệp " + name + " không phải mô hình (chỉ nhận .bpmn, .dmn, .form). / " + name
               + " is not a model (only .bpmn, .dmn and .form files are deployed)."
-          : XML.matcher(name).matches() ? unreadable(name, resource.getBytes()) : null;
-      if (problem == null && DMN.matcher(name).matches()) {
-        problem = notFeel(name, resource.getBytes());
-      }
-      if (problem == null && FORM.matcher(name).matches()
-          && IFRAME.matcher(new String(resource.getBytes(), StandardCharsets.UTF_8)).find()) {
-        problem = "Biểu mẫu " + name + " nhúng trang khác (thành phần iframe); biểu mẫu của motcua chỉ hiện hồ sơ và hỏi"
-            + " quyết định của bước. / The form " + name + " embeds another page (an iframe component); motcua's forms"
-            + " show the dossier and ask for the step's decisions only.";
-      }
+          : XML.matcher(name).matches() ? xmlProblem(name, resource.getBytes())
+          : IFRAME.matcher(new String(resource.getBytes(), StandardCharsets.UTF_8)).find()
+          ? "Biểu mẫu " + name + " nhúng trang khác (thành phần iframe); biểu mẫu của motcua chỉ hiện hồ sơ và hỏi"
+              + " quyết định của bước. / The form " + name + " embeds another page (an iframe component); motcua's"
+              + " forms show the dossier and ask for the step's decisions only."
+          : null;
       if (problem != null) {
         problems.put(name, new ArrayList<>(List.of(new RuleProblem(problem, null))));
       }
@@ -68,26 +63,24 @@ class ResourceRules implements Deployer {
     }
   }
 
-  /** Why the file is not well-formed XML without a document type; none when it is. */
-  private static String unreadable(String name, byte[] content) {
+  /**
+   * Why a BPMN or DMN file may not be deployed: it is not well-formed XML without a document type, or it is a decision
+   * table asking for another expression language than FEEL; none when it may.
+   */
+  private static String xmlProblem(String name, byte[] content) {
+    Document document;
     try {
-      parse(content);
-      return null;
+      document = parse(content);
     } catch (Exception notXml) {
       return "Tệp " + name + " không đọc được như XML (có thể bị cắt, không phải XML, hoặc có khai báo DOCTYPE/thực"
           + " thể ngoài, không được phép): " + notXml.getMessage() + " / " + name + " cannot be read as XML (cut off,"
           + " not XML, or with a DOCTYPE or external entity, which are not allowed).";
     }
+    return DMN.matcher(name).matches() ? notFeel(name, document.getElementsByTagNameNS("*", "*")) : null;
   }
 
   /** Where a decision table asks for another expression language than FEEL; none when it does not. */
-  private static String notFeel(String name, byte[] content) {
-    NodeList elements;
-    try {
-      elements = parse(content).getElementsByTagNameNS("*", "*");
-    } catch (Exception unreadable) {
-      return null; // reported as unreadable already
-    }
+  private static String notFeel(String name, NodeList elements) {
     for (int i = 0; i < elements.getLength(); i++) {
       org.w3c.dom.Element element = (org.w3c.dom.Element) elements.item(i);
       String language = element.getAttribute("expressionLanguage");

@@ -270,15 +270,9 @@ class EngineDoors extends AbstractProcessEnginePlugin {
     return found;
   }
 
-  @SuppressWarnings("unchecked")
   private static void collect(Object holder, Map<String, Object> found, int depth) {
     for (Field field : fields(holder.getClass())) {
-      Object value;
-      try {
-        value = field.get(holder);
-      } catch (IllegalAccessException | RuntimeException unreadable) {
-        throw new ProcessEngineException("motcua cannot read " + field + " of the engine's command", unreadable);
-      }
+      Object value = get(field, holder);
       if (value instanceof Map<?, ?> map) {
         map.forEach((name, v) -> found.put(String.valueOf(name), v));
       } else if (value instanceof Collection<?> names && field.getName().matches("variableNames|deletions")) {
@@ -314,12 +308,7 @@ class EngineDoors extends AbstractProcessEnginePlugin {
   private static String target(Object command) {
     StringBuilder target = new StringBuilder();
     for (Field field : fields(command.getClass())) {
-      Object value;
-      try {
-        value = field.get(command);
-      } catch (IllegalAccessException unreadable) {
-        continue;
-      }
+      Object value = get(field, command);
       if (value != null && field.getName().matches(".*(Id|Ids|IdIn|Name|NameLike|BusinessKey)")
           && (value instanceof String || value instanceof String[])) {
         target.append(target.isEmpty() ? "" : " ").append(field.getName()).append('=')
@@ -330,12 +319,15 @@ class EngineDoors extends AbstractProcessEnginePlugin {
   }
 
   private static Object read(Object command, String name) {
-    Field field = fields(command.getClass()).stream().filter(f -> f.getName().equals(name)).findFirst()
+    return get(fields(command.getClass()).stream().filter(f -> f.getName().equals(name)).findFirst()
         .orElseThrow(() -> new ProcessEngineException("motcua cannot find " + name + " in "
-            + command.getClass().getName()));
+            + command.getClass().getName())), command);
+  }
+
+  private static Object get(Field field, Object holder) {
     try {
-      return field.get(command);
-    } catch (IllegalAccessException unreadable) {
+      return field.get(holder);
+    } catch (IllegalAccessException | RuntimeException unreadable) {
       throw new ProcessEngineException("motcua cannot read " + field + " of the engine's command", unreadable);
     }
   }

@@ -46,12 +46,12 @@ public class FailedAttempts {
   public void failed(String... keys) {
     for (String key : keys) {
       if (key != null) {
-        failed(key);
+        record(key);
       }
     }
   }
 
-  private void failed(String key) {
+  private void record(String key) {
     if (failures.size() > MAX_CLIENTS) {
       long now = System.currentTimeMillis();
       failures.values().removeIf(times -> {
