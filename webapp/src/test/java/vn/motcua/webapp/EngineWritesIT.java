@@ -28,8 +28,7 @@ import org.springframework.http.ResponseEntity;
  * a stage deadline in 2030 and a forged applicant name, and wrote variables by hand. Now, through every door — the
  * Tasklist API, the engine REST API — a step takes only its form's fields, officers write no variable, due date or
  * assignee by hand, administrators and the workers do not write what motcua computes, and nothing changes when they
- * try. A due date past the holiday calendars never breaks the task list, and administrators are warned before the
- * calendars run out.
+ * try. A due date past the holiday calendars never breaks the task list.
  */
 class EngineWritesIT extends PostgresIntegrationTest {
 
@@ -232,22 +231,6 @@ class EngineWritesIT extends PostgresIntegrationTest {
     // then: listed, its working days counted by the fallback past 2027
     assertThat(listed).filteredOn(t -> approve.getId().equals(t.get("id"))).singleElement()
         .satisfies(t -> assertThat(((Number) t.get("remainingWorkingDays")).doubleValue()).isGreaterThan(700));
-  }
-
-  @Test
-  void shouldWarnAdministratorsOnTheirPagesWhenTheLastCalendarIsAboutToEnd() {
-    // given: the last calendar is 2027's
-    WebSession admin = new WebSession(port, "admin");
-    WebSession chairman = new WebSession(port, "chiminh.chutich");
-    assertThat(admin.get("/board").body()).doesNotContain("calendar-notice");
-
-    // when: six months before it ends
-    now("2027-07-01T09:00");
-
-    // then
-    assertThat(admin.get("/board").body()).contains("id=\"calendar-notice\"", "đến hết năm 2027",
-        "holidays-2028.yaml", "31/12/2027");
-    assertThat(chairman.get("/workbench").body()).doesNotContain("calendar-notice");
   }
 
   private static HttpEntity<String> json(String body) {

@@ -31,6 +31,8 @@ public abstract class PostgresIntegrationTest {
   private static EmbeddedPostgres postgres;
   /** The reference data files the application reads: the shipped ones, copied once per JVM. */
   protected static final java.nio.file.Path REFERENCE_DATA = shippedReferenceData();
+  /** Where a test puts an edited holiday file (empty otherwise: the shipped calendars apply). */
+  protected static final java.nio.file.Path CALENDARS = directory("it-calendar");
 
   @Autowired
   protected TestRestTemplate rest;
@@ -48,6 +50,11 @@ public abstract class PostgresIntegrationTest {
     registry.add("camunda.bpm.job-execution.enabled", () -> "false");
     // tests bring their own dossiers
     registry.add("motcua.demo.history-months", () -> "0");
+    // the shipped holiday calendars, then a folder where a test drops an edited year (as an operator in config/calendar)
+    registry.add("motcua.legal-time.calendars[0]", () -> "classpath*:calendar/holidays-*.yaml");
+    registry.add("motcua.legal-time.calendars[1]", () -> CALENDARS.toUri() + "holidays-*.yaml");
+    // a test applies an edited file itself (CalendarChanges.apply), never the minute's check behind its back
+    registry.add("motcua.legal-time.calendar-check-millis", () -> "86400000");
     // reference data from files, as an operator keeps them, so that a test can edit them and reload
     registry.add("motcua.reference-data", () -> REFERENCE_DATA.toUri().toString());
     // the tests' clients play the province's reverse proxy (X-Forwarded-For) from this machine's loopback address;
@@ -67,6 +74,14 @@ public abstract class PostgresIntegrationTest {
       throw new IllegalStateException("cannot create database " + name, e);
     }
     return server().getJdbcUrl("postgres", name);
+  }
+
+  private static java.nio.file.Path directory(String name) {
+    try {
+      return java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", name).toAbsolutePath());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Copies the shipped reference data into a directory of files; returns it (with a trailing separator). */

@@ -178,6 +178,43 @@ public final class HolidayCalendar {
     return yearStatus.getOrDefault(year, FALLBACK);
   }
 
+  /**
+   * Whether a year is not yet as the Government set it: its file is missing (the fallback counts it), declared
+   * PROVISIONAL, or holds a day marked provisional.
+   */
+  public boolean provisional(int year) {
+    return !"OFFICIAL".equals(status(year))
+        || daysOff.values().stream().anyMatch(d -> d.provisional() && d.date().getYear() == year);
+  }
+
+  /**
+   * The days that are working days in one calendar and not in the other, in date order: what an edited file
+   * changes. A year with a file in only one of them is compared day by day against the fallback.
+   */
+  public List<LocalDate> changedDays(HolidayCalendar other) {
+    NavigableSet<LocalDate> candidates = new TreeSet<>();
+    for (HolidayCalendar calendar : List.of(this, other)) {
+      candidates.addAll(calendar.daysOff.keySet());
+      candidates.addAll(calendar.workingDays.keySet());
+    }
+    NavigableSet<Integer> allYears = new TreeSet<>(years);
+    allYears.addAll(other.years);
+    for (int year : allYears) {
+      if (years.contains(year) != other.years.contains(year)) {
+        for (LocalDate day = LocalDate.of(year, 1, 1); day.getYear() == year; day = day.plusDays(1)) {
+          candidates.add(day);
+        }
+      }
+    }
+    return candidates.stream().filter(day -> isWorkingDay(day) != other.isWorkingDay(day)).toList();
+  }
+
+  /** The weekend days worked in exchange in a year, in date order. */
+  public List<Day> workingDays(int year) {
+    return workingDays.values().stream().filter(d -> d.date().getYear() == year)
+        .sorted((a, b) -> a.date().compareTo(b.date())).toList();
+  }
+
   /** Every day off of a year, in date order. */
   public List<Day> daysOff(int year) {
     List<Day> days = new ArrayList<>();

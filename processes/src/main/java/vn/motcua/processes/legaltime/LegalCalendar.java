@@ -15,7 +15,8 @@ import java.time.ZoneId;
  */
 public final class LegalCalendar {
 
-  private final HolidayCalendar holidays;
+  /** Replaced as a whole when the annual files change: a computation reads it once. */
+  private volatile HolidayCalendar holidays;
   private final OfficeHours hours;
   private final ZoneId zone;
 
@@ -38,6 +39,16 @@ public final class LegalCalendar {
     return holidays;
   }
 
+  /** From now on, legal time counts by these days off and working days (the annual files were edited). */
+  public void use(HolidayCalendar next) {
+    this.holidays = next;
+  }
+
+  /** The same office hours and zone with other days off: how legal time counted, or would count. */
+  public LegalCalendar with(HolidayCalendar other) {
+    return new LegalCalendar(other, hours, zone);
+  }
+
   public boolean isWorkingDay(LocalDate date) {
     return holidays.isWorkingDay(date);
   }
@@ -57,9 +68,10 @@ public final class LegalCalendar {
 
   /** The 15:00 rule: close of the receipt day if received on a working day before the cut-off, else of the next. */
   public Instant sameDay(Instant received) {
+    HolidayCalendar days = holidays;
     LocalDateTime local = LocalDateTime.ofInstant(received, zone);
     LocalDate day = local.toLocalDate();
-    if (!holidays.isWorkingDay(day) || !local.toLocalTime().isBefore(hours.sameDayCutoff())) {
+    if (!days.isWorkingDay(day) || !local.toLocalTime().isBefore(hours.sameDayCutoff())) {
       day = nextWorkingDay(day);
     }
     return day.atTime(hours.closing()).atZone(zone).toInstant();
@@ -67,11 +79,12 @@ public final class LegalCalendar {
 
   /** Adds office minutes, starting at the next office moment if start falls outside office hours. */
   public Instant addWorkingMinutes(Instant start, long minutes) {
+    HolidayCalendar days = holidays;
     LocalDateTime t = LocalDateTime.ofInstant(start, zone);
     long remaining = minutes;
     while (true) {
       LocalDate day = t.toLocalDate();
-      if (holidays.isWorkingDay(day)) {
+      if (days.isWorkingDay(day)) {
         for (OfficeHours.Period period : hours.periods()) {
           LocalDateTime periodStart = day.atTime(period.start());
           LocalDateTime periodEnd = day.atTime(period.end());
@@ -95,13 +108,14 @@ public final class LegalCalendar {
 
   /** The moment N working days before the given one, at the same clock time (N = 0 gives the moment itself). */
   public Instant before(Instant moment, BigDecimal workingDays) {
+    HolidayCalendar days = holidays;
     long minutes = workingDays.multiply(BigDecimal.valueOf(hours.minutesPerDay()))
         .setScale(0, RoundingMode.HALF_UP).longValueExact();
     LocalDateTime t = LocalDateTime.ofInstant(moment, zone);
     long remaining = minutes;
     while (remaining > 0) {
       LocalDate day = t.toLocalDate();
-      if (holidays.isWorkingDay(day)) {
+      if (days.isWorkingDay(day)) {
         for (int i = hours.periods().size() - 1; i >= 0 && remaining > 0; i--) {
           OfficeHours.Period period = hours.periods().get(i);
           LocalDateTime periodStart = day.atTime(period.start());
@@ -127,11 +141,12 @@ public final class LegalCalendar {
 
   /** Working minutes between two instants (zero if end is not after start). */
   public long workingMinutesBetween(Instant start, Instant end) {
+    HolidayCalendar days = holidays;
     LocalDateTime from = LocalDateTime.ofInstant(start, zone);
     LocalDateTime to = LocalDateTime.ofInstant(end, zone);
     long total = 0;
     for (LocalDate day = from.toLocalDate(); !day.isAfter(to.toLocalDate()); day = day.plusDays(1)) {
-      if (!holidays.isWorkingDay(day)) {
+      if (!days.isWorkingDay(day)) {
         continue;
       }
       for (OfficeHours.Period period : hours.periods()) {
@@ -157,8 +172,9 @@ public final class LegalCalendar {
   }
 
   public LocalDate nextWorkingDay(LocalDate day) {
+    HolidayCalendar days = holidays;
     LocalDate next = day.plusDays(1);
-    while (!holidays.isWorkingDay(next)) {
+    while (!days.isWorkingDay(next)) {
       next = next.plusDays(1);
     }
     return next;

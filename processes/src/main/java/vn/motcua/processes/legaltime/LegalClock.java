@@ -233,6 +233,34 @@ public final class LegalClock {
     }
   }
 
+  /**
+   * The holiday calendar changed (a day off announced later, a swapped working day): the working time left to the
+   * deadlines stays what it was under the calendar before, counted from now by the calendar in force. Days already
+   * passed move nothing — they were worked, or not, as the office then knew. A paused dossier keeps its timers
+   * stopped; its deadlines move so that the time it had left is the same when it runs again.
+   *
+   * @return the change of the dossier's deadline (its stage's may have moved too), or null when nothing moved
+   */
+  public Change recount(LegalCalendar before) {
+    Instant now = now();
+    Instant deadline = instant("dossierDeadline");
+    if (deadline == null || !deadline.isAfter(now)) {
+      return null;
+    }
+    Instant stage = instant("stageDeadline");
+    Instant newDeadline = calendar.addWorkingMinutes(now, before.workingMinutesBetween(now, deadline));
+    Instant newStage = stage == null || !stage.isAfter(now) ? stage
+        : calendar.addWorkingMinutes(now, before.workingMinutesBetween(now, stage));
+    if (newDeadline.equals(deadline) && java.util.Objects.equals(newStage, stage)) {
+      return null;
+    }
+    moveDeadlines(newDeadline, newStage, null);
+    if (instant("pausedAt") == null) {
+      scheduleTimers();
+    }
+    return new Change("RECOUNTED", null, deadline, newDeadline, null);
+  }
+
   /** Re-evaluates every timer of the dossier: deadline-based dates move, durations keep their creation base. */
   private void recalculateTimers() {
     RuntimeService runtime = Context.getProcessEngineConfiguration().getRuntimeService();

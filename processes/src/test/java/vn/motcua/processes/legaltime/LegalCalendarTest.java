@@ -78,6 +78,13 @@ class LegalCalendarTest {
       "2026-04-24T09:00, 3, 2026-05-04T09:00",
       // 1 May 2027 is a Saturday: compensated on Monday 3 May
       "2027-04-29T09:00, 1, 2027-05-04T09:00",
+      // New Year 2026: Thu 1 and Fri 2 January off, Saturday 10 January worked in exchange
+      "2025-12-31T10:00, 1, 2026-01-05T10:00",
+      "2026-01-09T10:00, 1, 2026-01-10T10:00",
+      // National Day 2026: Saturday 22 August worked; Mon 31 August (swapped), Tue 1 and Wed 2 September off
+      "2026-08-21T10:00, 1, 2026-08-22T10:00",
+      "2026-08-31T10:00, 2, 2026-09-04T17:00",
+      "2026-08-28T10:00, 1, 2026-09-03T10:00",
       // the land certificate: 20 working days across the 2025 National Day
       "2025-08-20T08:00, 20, 2025-09-19T08:00",
   })
@@ -112,7 +119,8 @@ class LegalCalendarTest {
   @ParameterizedTest(name = "{0} working={1}")
   @CsvSource({
       "2026-02-16, false", "2026-02-23, true", "2026-04-27, false", "2026-04-26, false",
-      "2025-02-15, true", "2025-09-01, false", "2025-09-03, true", "2027-02-10, false", "2027-05-03, false",
+      "2025-02-15, true", "2025-09-01, false", "2026-01-02, false", "2026-01-10, true", "2026-08-22, true",
+      "2026-08-31, false", "2026-09-01, false", "2026-09-02, false", "2026-09-03, true", "2026-08-23, false", "2025-09-03, true", "2027-02-10, false", "2027-05-03, false",
   })
   void shouldReadWorkingDaysFromTheAnnualCalendar(LocalDate date, boolean working) {
     // when / then
@@ -141,6 +149,69 @@ class LegalCalendarTest {
     assertThat(CALENDAR.workingDaysBetween(at("2030-01-01T07:30"), at("2030-01-08T07:30")))
         .isEqualByComparingTo("4.00");
     assertThat(CALENDAR.holidays().status(2028)).isEqualTo("FALLBACK");
+  }
+
+  @Test
+  void shouldNameTheDaysWhoseStatusChangedWhenAFileIsEdited() {
+    // given: 2026 as shipped, and the same year with 24 November off and 22 August no longer worked
+    HolidayCalendar shipped = CALENDAR.holidays();
+    String edited = """
+        year: 2026
+        daysOff:
+          - { date: "2026-01-01" }
+          - { date: "2026-01-02", kind: SWAPPED }
+          - { date: "2026-02-16" }
+          - { date: "2026-02-17" }
+          - { date: "2026-02-18" }
+          - { date: "2026-02-19" }
+          - { date: "2026-02-20" }
+          - { date: "2026-04-27", kind: COMPENSATORY }
+          - { date: "2026-04-30" }
+          - { date: "2026-05-01" }
+          - { date: "2026-08-31", kind: SWAPPED }
+          - { date: "2026-09-01" }
+          - { date: "2026-09-02" }
+          - { date: "2026-11-24", name: "Ngày Văn hóa Việt Nam" }
+        workingDays:
+          - { date: "2026-01-10" }
+        """;
+    HolidayCalendar changed = HolidayCalendar.load(List.of(yaml("holidays-2025.yaml", null), yaml("2026", edited),
+        yaml("holidays-2027.yaml", null)));
+
+    // when / then
+    assertThat(shipped.changedDays(changed)).containsExactly(LocalDate.of(2026, 8, 22), LocalDate.of(2026, 11, 24));
+    assertThat(changed.changedDays(shipped)).containsExactly(LocalDate.of(2026, 8, 22), LocalDate.of(2026, 11, 24));
+    assertThat(shipped.changedDays(shipped)).isEmpty();
+  }
+
+  @Test
+  void shouldCountEveryDayOfAYearWhoseFileAppearsAsChangedWhenItDiffersFromTheFallback() {
+    // given: 2028 without a file (fallback), then with one that gives Friday 4 February off
+    HolidayCalendar without = CALENDAR.holidays();
+    HolidayCalendar with = HolidayCalendar.load(List.of(yaml("holidays-2025.yaml", null),
+        yaml("holidays-2026.yaml", null), yaml("holidays-2027.yaml", null),
+        yaml("2028", "year: 2028\nstatus: PROVISIONAL\ndaysOff:\n  - { date: \"2028-02-04\" }")));
+
+    // when / then: 1 January 2028 is a Saturday; the fallback's Monday 1 May is worked in a file without it
+    assertThat(without.changedDays(with)).containsExactly(LocalDate.of(2028, 2, 4), LocalDate.of(2028, 5, 1));
+    assertThat(with.provisional(2028)).isTrue();
+    assertThat(with.provisional(2026)).isFalse();
+    assertThat(without.provisional(2028)).isTrue();
+    assertThat(without.provisional(2027)).isTrue();
+  }
+
+  /** A calendar file: the shipped one of that name when text is null, else the text. */
+  private static HolidayCalendar.Source yaml(String name, String text) {
+    return new HolidayCalendar.Source() {
+      public String name() {
+        return name;
+      }
+
+      public InputStream open() {
+        return text == null ? LegalCalendarTest.class.getClassLoader().getResourceAsStream("calendar/" + name)
+            : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+      }
+    };
   }
 
   @Test

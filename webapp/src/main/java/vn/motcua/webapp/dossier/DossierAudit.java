@@ -19,6 +19,8 @@ public class DossierAudit {
     SUPPLEMENT_SUBMITTED, DOCUMENT_ATTACHED, COMMENTED, FINISHED,
     /** Legal time: a stage began, the clock paused, resumed or restarted, the deadline was rescheduled. */
     STAGE_STARTED, CLOCK_PAUSED, CLOCK_RESUMED, DEADLINE_EXTENDED,
+    /** Legal time: the holiday calendar changed (a day off announced later), the deadlines were counted again. */
+    DEADLINE_RECOUNTED,
     /** Supervision: early warning, apology requested (form 04), escalation to a leader or supervisor. */
     STAGE_WARNING, APOLOGY_REQUESTED, ESCALATED,
     /** The applicant paid the financial obligations (taxes); paid the procedure's fee, online or at the counter. */

@@ -101,7 +101,7 @@ public class DossierQueries {
 
   private static final java.util.Set<DossierAudit.Action> LEGAL_TIME = java.util.EnumSet.of(
       DossierAudit.Action.STAGE_STARTED, DossierAudit.Action.CLOCK_PAUSED, DossierAudit.Action.CLOCK_RESUMED,
-      DossierAudit.Action.DEADLINE_EXTENDED, DossierAudit.Action.STAGE_WARNING,
+      DossierAudit.Action.DEADLINE_EXTENDED, DossierAudit.Action.DEADLINE_RECOUNTED, DossierAudit.Action.STAGE_WARNING,
       DossierAudit.Action.APOLOGY_REQUESTED, DossierAudit.Action.ESCALATED, DossierAudit.Action.NOTICE_SENT,
       DossierAudit.Action.NOTICE_UNDELIVERED);
 

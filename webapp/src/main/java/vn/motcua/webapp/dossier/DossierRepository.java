@@ -24,6 +24,13 @@ interface DossierRepository extends JpaRepository<Dossier, Long>, DossierLookup 
 
   Page<Dossier> findAllByOrderBySubmittedAtDesc(Pageable page);
 
+  /** The open dossiers whose deadline lies after a moment, in order of id, after a given one: a page at a time. */
+  @Query("""
+      select d.id from Dossier d where d.finishedAt is null and d.deadline > :after and d.id > :afterId
+      order by d.id""")
+  java.util.List<Long> findOpenDueAfter(@Param("after") java.time.Instant after, @Param("afterId") long afterId,
+      Pageable page);
+
   java.util.List<Dossier> findByReceiptCodeIn(Collection<String> receiptCodes);
 
   java.util.List<Dossier> findByFinishedAtGreaterThanEqualAndFinishedAtLessThanAndDeadlineIsNotNull(

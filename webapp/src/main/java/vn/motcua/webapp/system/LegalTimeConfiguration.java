@@ -1,68 +1,32 @@
 package vn.motcua.webapp.system;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.ResourcePatternResolver;
 import vn.motcua.processes.legaltime.HolidayCalendar;
 import vn.motcua.processes.legaltime.LegalCalendar;
 import vn.motcua.processes.legaltime.LegalTimePlugin;
 import vn.motcua.processes.legaltime.OfficeHours;
+import vn.motcua.webapp.calendar.CalendarFiles;
 
 /**
- * Puts legal time into the engine and the application: one calendar built from the annual files, a later
- * location overriding an earlier one for the same year (so operators can drop a corrected file in ./config/calendar).
+ * Puts legal time into the engine and the application: one calendar built from the annual files (CalendarFiles), which
+ * CalendarChanges keeps as the files are edited.
  */
 @Configuration
 class LegalTimeConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(LegalTimeConfiguration.class);
-  private static final Pattern YEAR = Pattern.compile("holidays-(\\d{4})\\.yaml$");
 
   @Bean
-  LegalCalendar legalCalendar(MotcuaProperties properties, ResourcePatternResolver resolver) throws IOException {
+  LegalCalendar legalCalendar(MotcuaProperties properties, CalendarFiles files) {
     MotcuaProperties.LegalTime settings = properties.legalTime();
-    Map<String, Resource> byYear = new LinkedHashMap<>();
-    for (String location : settings.calendars()) {
-      for (Resource resource : resolver.getResources(location)) {
-        Matcher year = YEAR.matcher(String.valueOf(resource.getFilename()));
-        if (resource.exists() && year.find()) {
-          byYear.put(year.group(1), resource);
-        }
-      }
-    }
-    List<HolidayCalendar.Source> sources = new ArrayList<>();
-    byYear.values().forEach(resource -> sources.add(new HolidayCalendar.Source() {
-      @Override
-      public String name() {
-        return resource.getDescription();
-      }
-
-      @Override
-      public InputStream open() {
-        try {
-          return resource.getInputStream();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }));
-    HolidayCalendar holidays = HolidayCalendar.load(sources);
+    HolidayCalendar holidays = CalendarFiles.parse(files.read());
     LOG.info("Legal calendar covers {}–{} ({})", holidays.years().first(), holidays.years().last(),
         holidays.years().stream().map(y -> y + " " + holidays.status(y)).toList());
     return new LegalCalendar(holidays, OfficeHours.parse(settings.officeHours(), settings.sameDayCutoff()),

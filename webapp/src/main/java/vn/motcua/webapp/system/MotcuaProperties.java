@@ -16,8 +16,9 @@ public record MotcuaProperties(
     @DefaultValue("20") String defaultProvince) {
 
   /**
-   * Legal time: the zone and office hours of the deployment, where the annual holiday calendars are, and how many
-   * months before the last of them ends the administrators are warned to add the next.
+   * Legal time: the zone and office hours of the deployment, where the annual holiday calendars are, from which day
+   * of the year (MM-dd) the administrators are warned that next year's calendar is missing or provisional, and how
+   * often the files are read again (an edited file applies without a restart).
    */
   public record LegalTime(
       @DefaultValue("Asia/Ho_Chi_Minh") String zone,
@@ -25,7 +26,8 @@ public record MotcuaProperties(
       @DefaultValue("15:00") String sameDayCutoff,
       @DefaultValue({"classpath*:calendar/holidays-*.yaml", "file:./config/calendar/holidays-*.yaml"})
       List<String> calendars,
-      @DefaultValue("6") int calendarWarningMonths) {
+      @DefaultValue("10-01") String calendarWarningFrom,
+      @DefaultValue("60000") long calendarCheckMillis) {
   }
 
   /** The supervisor's board: which version of the Decision 766 index (the serviceIndex decision) it scores. */
