@@ -83,6 +83,9 @@ public class CalendarChanges {
       apply(SYSTEM);
     } catch (Refused refused) {
       LOG.error("Holiday calendar files refused, the calendar in force stays: {}", refused.getMessage());
+    } catch (RuntimeException failed) {
+      // e.g. two nodes recording the first calendar at once: the calendar in force stays, the next check retries
+      LOG.error("Holiday calendar files could not be applied now; the next check tries again", failed);
     }
   }
 

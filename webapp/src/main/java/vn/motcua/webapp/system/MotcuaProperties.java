@@ -17,8 +17,8 @@ public record MotcuaProperties(
 
   /**
    * Legal time: the zone and office hours of the deployment, where the annual holiday calendars are, from which day
-   * of the year (MM-dd) the administrators are warned that next year's calendar is missing or provisional, and how
-   * often the files are read again (an edited file applies without a restart).
+   * of the year (MM-dd) the administrators are warned that next year's calendar is missing or provisional. (How often
+   * the files are read again, {@code calendar-check-millis}, is CalendarChanges' schedule.)
    */
   public record LegalTime(
       @DefaultValue("Asia/Ho_Chi_Minh") String zone,
@@ -26,8 +26,7 @@ public record MotcuaProperties(
       @DefaultValue("15:00") String sameDayCutoff,
       @DefaultValue({"classpath*:calendar/holidays-*.yaml", "file:./config/calendar/holidays-*.yaml"})
       List<String> calendars,
-      @DefaultValue("10-01") String calendarWarningFrom,
-      @DefaultValue("60000") long calendarCheckMillis) {
+      @DefaultValue("10-01") String calendarWarningFrom) {
   }
 
   /** The supervisor's board: which version of the Decision 766 index (the serviceIndex decision) it scores. */

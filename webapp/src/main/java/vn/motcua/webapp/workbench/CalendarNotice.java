@@ -5,9 +5,9 @@ import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import vn.motcua.webapp.calendar.CalendarCoverage;
 import vn.motcua.webapp.people.Role;
 import vn.motcua.webapp.people.Staff;
-import vn.motcua.webapp.calendar.CalendarCoverage;
 
 /** Every page an administrator opens says what is missing or provisional in the holiday calendars (CalendarCoverage). */
 @ControllerAdvice(basePackages = "vn.motcua.webapp")
