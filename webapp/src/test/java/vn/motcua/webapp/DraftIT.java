@@ -40,6 +40,8 @@ class DraftIT extends PostgresIntegrationTest {
     WebDriver browser = Browser.driver();
     Browser.signIn(port, "tranthibinh", "my-dossiers");
     browser.get(url("/cong-dan/nop/1.001193?lang=vi"));
+    // the applicant's part is swapped in once the population registry answered: type after that, not into the old one
+    Browser.waiting().until(d -> !d.findElements(By.cssSelector("p#lookup-status")).isEmpty());
     new Select(browser.findElement(By.id("apply-communeCode"))).selectByValue("06148");
     browser.findElement(By.id("apply-phone")).sendKeys("0987654321");
     browser.findElement(By.id("file_TO_KHAI_KHAI_SINH")).sendKeys(file("to-khai-nhap.pdf", Api.pdf("tờ khai")));

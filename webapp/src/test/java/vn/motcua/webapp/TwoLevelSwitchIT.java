@@ -22,8 +22,9 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Zero Java, the other way: Lạng Sơn leaves the three-level structure. The operator edits the reference data — the
- * districts of Tràng Định and Đình Lập end on 30 June 2027, their communes are merged into new communes directly under
- * the province from 1 July, each with its People's Committee — and reloads it. Nothing else changes: the routing table
+ * districts of Tràng Định and Đình Lập and their bodies end on 30 June 2027, their communes are merged into new
+ * communes directly under the province from 1 July (Thất Khê keeping its code), each with its People's Committee — and
+ * reloads it. Nothing else changes: the routing table
  * already has its two-level rows. A household business received on 30 June goes to the district; one received on
  * 1 July is received and handled by the commune, a construction permit too; the old commune is no longer accepted.
  */
@@ -49,6 +50,7 @@ class TwoLevelSwitchIT extends PostgresIntegrationTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void shouldRouteNewDossiersByTheTwoLevelStructureOnceTheReferenceDataSaysSo() throws IOException {
     // given: on 30 June 2027 Chí Minh commune is in Tràng Định district
     now("2027-06-30T09:00");
@@ -63,16 +65,19 @@ class TwoLevelSwitchIT extends PostgresIntegrationTest {
         "189,Huyện Đình Lập,DISTRICT,20,,", "189,Huyện Đình Lập,DISTRICT,20,,2027-06-30",
         "06520,Thị trấn Đình Lập,COMMUNE,189,,", "06520,Thị trấn Đình Lập,COMMUNE,189,,2027-06-30",
         "06250,Xã Bắc Xa,COMMUNE,189,,", "06250,Xã Bắc Xa,COMMUNE,189,,2027-06-30"),
-        List.of(NEW_COMMUNE + ",Xã Chí Minh,COMMUNE,20,2027-07-01,", "06101,Xã Thất Khê,COMMUNE,20,2027-07-01,",
+        // Thất Khê keeps its code: the township until 30 June, the commune under the province from 1 July
+        List.of(NEW_COMMUNE + ",Xã Chí Minh,COMMUNE,20,2027-07-01,", "06100,Xã Thất Khê,COMMUNE,20,2027-07-01,",
             "06521,Xã Đình Lập,COMMUNE,20,2027-07-01,"));
+    endAgencies("180|189|06148|06520|06250", "2027-06-30");
     edit("agencies.csv", List.of(), List.of(
-        "X" + NEW_COMMUNE + ",Ủy ban nhân dân xã Chí Minh,Chí Minh Commune People's Committee,COMMUNE," + NEW_COMMUNE,
-        "X06101,Ủy ban nhân dân xã Thất Khê,Thất Khê Commune People's Committee,COMMUNE,06101",
-        "X06521,Ủy ban nhân dân xã Đình Lập,Đình Lập Commune People's Committee,COMMUNE,06521"));
+        "X" + NEW_COMMUNE + ",Ủy ban nhân dân xã Chí Minh,Chí Minh Commune People's Committee,COMMUNE," + NEW_COMMUNE
+            + ",PEOPLES_COMMITTEE,2027-07-01,",
+        "X06521,Ủy ban nhân dân xã Đình Lập,Đình Lập Commune People's Committee,COMMUNE,06521,PEOPLES_COMMITTEE,"
+            + "2027-07-01,"));
     WebSession officer = new WebSession(port, "caicach.langson");
     var reloaded = officer.post("/board/mo-hinh?lang=vi", "/board/mo-hinh/du-lieu?lang=vi", Map.of());
     assertThat(reloaded.statusCode()).isEqualTo(200);
-    assertThat(reloaded.body()).contains("Đã nạp lại: 25 đơn vị hành chính, 47 cơ quan.");
+    assertThat(reloaded.body()).contains("Đã nạp lại: 25 đơn vị hành chính, 46 cơ quan.");
 
     // and the new commune's staff are set up in Camunda Admin (the engine's users and groups: data as well)
     staff("chiminhmoi.motcua", "X" + NEW_COMMUNE + ".counter");
@@ -87,6 +92,11 @@ class TwoLevelSwitchIT extends PostgresIntegrationTest {
         .isEqualTo(List.of("X" + NEW_COMMUNE + ".specialist"));
     assertThat(group(submitAtNewCommune("1.009997"), "Task_CheckCompleteness"))
         .isEqualTo("X" + NEW_COMMUNE + ".counter");
+    // and a code that names a reorganised unit from 1 July places the applicant in the new structure
+    Map<String, Object> thatKhe = api.submitOwing("citizen", dossierRequest("2.000720", "06100"));
+    assertThat((Map<String, Object>) thatKhe.get("place")).containsEntry("adminStructure", "TWO_LEVEL");
+    api.payAtCounter("thatkhe.motcua", (String) thatKhe.get("receiptCode"));
+    assertThat(group((String) thatKhe.get("receiptCode"), "Task_CheckCompleteness")).isEqualTo("X06100.counter");
     // and the dossier received on 30 June stays with the district
     assertThat(group(before, "Task_CheckCompleteness")).isEqualTo("H180.counter");
     // and the old commune no longer exists for new dossiers
@@ -112,6 +122,22 @@ class TwoLevelSwitchIT extends PostgresIntegrationTest {
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("Không nạp được dữ liệu tham chiếu, không có gì thay đổi: agencies.csv #",
         "administrative unit 99999 of agency X99999 is not defined");
+    assertThat(group(submit("2.000720", "06148"), "Task_CheckCompleteness")).isEqualTo("H180.counter");
+  }
+
+  @Test
+  void shouldRefuseTwoPeriodsOfOneCodeThatOverlap() throws IOException {
+    // given: Chí Minh listed again from 1 June 2027 while its first period has no end
+    now("2027-07-01T09:00");
+    edit("admin-units.csv", List.of(), List.of("06148,Xã Chí Minh,COMMUNE,20,2027-06-01,"));
+
+    // when
+    var refused = new WebSession(port, "caicach.langson").post("/board/mo-hinh?lang=vi",
+        "/board/mo-hinh/du-lieu?lang=vi", Map.of());
+
+    // then
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("admin-units.csv: the periods of 06148 overlap (… – … and 2027-06-01 – …)");
     assertThat(group(submit("2.000720", "06148"), "Task_CheckCompleteness")).isEqualTo("H180.counter");
   }
 
@@ -152,6 +178,15 @@ class TwoLevelSwitchIT extends PostgresIntegrationTest {
   private String group(String receiptCode, String key) {
     return tasks.getIdentityLinksForTask(task(receiptCode, key).getId()).stream()
         .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).findFirst().orElseThrow();
+  }
+
+  /** Ends on a day the agencies of the units whose codes match (a regular expression), as an operator edits them. */
+  private static void endAgencies(String units, String day) throws IOException {
+    Path path = REFERENCE_DATA.resolve("agencies.csv");
+    String content = Files.readString(path, StandardCharsets.UTF_8);
+    String ended = content.replaceAll("(?m),(" + units + "),(\\w+),,$", ",$1,$2,," + day);
+    assertThat(ended).isNotEqualTo(content);
+    Files.writeString(path, ended, StandardCharsets.UTF_8);
   }
 
   /** Replaces lines of a reference data file (pairs: old, new) and appends rows, as an operator edits it. */

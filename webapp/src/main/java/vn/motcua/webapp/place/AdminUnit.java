@@ -4,13 +4,17 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 
 /**
- * A province, district or commune. Restructuring is expressed as data: a unit that stops existing gets a
- * {@code validTo}, the units that replace it a {@code validFrom} (as in the 1 July 2025 two-level reform).
+ * A province, district or commune over a period. Restructuring is expressed as data: a unit that stops existing gets a
+ * {@code validTo}, the units that replace it a {@code validFrom} (as in the 1 July 2025 two-level reform). A code may
+ * name one unit until a day and a reorganised one after it (06040: thị trấn Thất Khê until 30 June 2025, xã Thất Khê
+ * from 1 July 2025): one row per period. {@code confirmed} is false for a row no official source confirmed.
  */
 @Entity
 @Table(name = "admin_unit")
@@ -20,6 +24,8 @@ public class AdminUnit {
   public enum Level { PROVINCE, DISTRICT, COMMUNE }
 
   @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
   private String code;
   private String name;
   @Enumerated(EnumType.STRING)
@@ -28,21 +34,24 @@ public class AdminUnit {
   private String parentCode;
   private LocalDate validFrom;
   private LocalDate validTo;
+  private boolean confirmed;
 
   protected AdminUnit() {
   }
 
-  public AdminUnit(String code, String name, Level level, String parentCode, LocalDate validFrom, LocalDate validTo) {
+  public AdminUnit(String code, String name, Level level, String parentCode, LocalDate validFrom, LocalDate validTo,
+      boolean confirmed) {
     this.code = code;
-    update(name, level, parentCode, validFrom, validTo);
+    this.validFrom = validFrom;
+    update(name, level, parentCode, validTo, confirmed);
   }
 
-  void update(String name, Level level, String parentCode, LocalDate validFrom, LocalDate validTo) {
+  void update(String name, Level level, String parentCode, LocalDate validTo, boolean confirmed) {
     this.name = name;
     this.level = level;
     this.parentCode = parentCode;
-    this.validFrom = validFrom;
     this.validTo = validTo;
+    this.confirmed = confirmed;
   }
 
   public boolean isValidOn(LocalDate day) {
@@ -71,5 +80,9 @@ public class AdminUnit {
 
   public LocalDate getValidTo() {
     return validTo;
+  }
+
+  public boolean isConfirmed() {
+    return confirmed;
   }
 }

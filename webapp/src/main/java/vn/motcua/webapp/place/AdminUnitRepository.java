@@ -2,5 +2,5 @@ package vn.motcua.webapp.place;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface AdminUnitRepository extends JpaRepository<AdminUnit, String> {
+interface AdminUnitRepository extends JpaRepository<AdminUnit, Long> {
 }

@@ -1,5 +1,6 @@
 package vn.motcua.webapp.place;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +37,18 @@ public class Places {
 
   private final AdminUnitRepository units;
   private final AgencyRepository agencies;
-  /** Reference data held in memory: it changes only when the loader runs (at start-up). */
+  private final Clock clock;
+  /** Reference data held in memory: it changes only when the loader runs (at start-up, or when asked). */
   private volatile Snapshot snapshot;
 
-  private record Snapshot(Map<String, AdminUnit> units, Map<String, Agency> agencies) {
+  /** Every period of every unit and agency, by code, in order of their start. */
+  private record Snapshot(Map<String, List<AdminUnit>> units, Map<String, List<Agency>> agencies) {
   }
 
-  Places(AdminUnitRepository units, AgencyRepository agencies) {
+  Places(AdminUnitRepository units, AgencyRepository agencies, Clock clock) {
     this.units = units;
     this.agencies = agencies;
+    this.clock = clock;
   }
 
   /** Forgets what was read, after the reference data changed. */
@@ -55,15 +59,33 @@ public class Places {
   private Snapshot data() {
     Snapshot current = snapshot;
     if (current == null) {
-      Map<String, AdminUnit> byCode = new java.util.LinkedHashMap<>();
-      units.findAll(org.springframework.data.domain.Sort.by("code")).forEach(u -> byCode.put(u.getCode(), u));
-      Map<String, Agency> agencyByCode = new java.util.LinkedHashMap<>();
-      agencies.findAll(org.springframework.data.domain.Sort.by("code"))
-          .forEach(a -> agencyByCode.put(a.getCode(), a));
-      current = new Snapshot(Map.copyOf(byCode), java.util.Collections.unmodifiableMap(agencyByCode));
+      current = new Snapshot(periods(units.findAll(), AdminUnit::getCode, AdminUnit::getValidFrom),
+          periods(agencies.findAll(), Agency::getCode, Agency::getValidFrom));
       snapshot = current;
     }
     return current;
+  }
+
+  private static <T> Map<String, List<T>> periods(List<T> rows, java.util.function.Function<T, String> code,
+      java.util.function.Function<T, LocalDate> from) {
+    Map<String, List<T>> byCode = new java.util.TreeMap<>();
+    rows.forEach(row -> byCode.computeIfAbsent(code.apply(row), c -> new java.util.ArrayList<>()).add(row));
+    byCode.replaceAll((c, list) -> list.stream()
+        .sorted(java.util.Comparator.comparing(from, java.util.Comparator.nullsFirst(
+            java.util.Comparator.naturalOrder()))).toList());
+    return java.util.Collections.unmodifiableMap(byCode);
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  /** The period in force on the day, else (for a code no longer or not yet in force) its latest one. */
+  private static <T> Optional<T> onOrLatest(List<T> periods, java.util.function.Predicate<T> validOn) {
+    if (periods == null || periods.isEmpty()) {
+      return Optional.empty();
+    }
+    return periods.stream().filter(validOn).findFirst().or(() -> Optional.of(periods.get(periods.size() - 1)));
   }
 
   /** The commune and its parents on the given day, or empty when the code is not a commune in force then. */
@@ -85,32 +107,50 @@ public class Places {
   }
 
   private Optional<AdminUnit> valid(String code, LocalDate day) {
-    return unit(code).filter(u -> u.isValidOn(day));
+    return unit(code, day);
   }
 
   /** Every commune in force on the day, with its parents, by province, district and name. */
   public List<Location> communes(LocalDate day) {
-    return data().units().values().stream().filter(u -> u.getLevel() == AdminUnit.Level.COMMUNE)
-        .flatMap(u -> locate(u.getCode(), day).stream())
+    return data().units().keySet().stream()
+        .flatMap(code -> locate(code, day).stream())
         .sorted(java.util.Comparator.comparing((Location l) -> l.province().getName())
             .thenComparing(l -> l.district() == null ? "" : l.district().getName())
             .thenComparing(l -> l.commune().getName()))
         .toList();
   }
 
+  /** The unit of that code in force on the day. */
+  public Optional<AdminUnit> unit(String code, LocalDate day) {
+    return code == null ? Optional.empty() : Optional.ofNullable(data().units().get(code))
+        .flatMap(periods -> periods.stream().filter(u -> u.isValidOn(day)).findFirst());
+  }
+
+  /** The unit of that code as it is today, or as it last was (a district that ended, for its history). */
   public Optional<AdminUnit> unit(String code) {
-    return code == null ? Optional.empty() : Optional.ofNullable(data().units().get(code));
+    LocalDate today = today();
+    return code == null ? Optional.empty() : onOrLatest(data().units().get(code), u -> u.isValidOn(today));
   }
 
+  /** The agency of that code as it is today, or as it last was (a body merged or ended, for its history). */
   public Optional<Agency> agency(String code) {
-    return code == null ? Optional.empty() : Optional.ofNullable(data().agencies().get(code));
+    LocalDate today = today();
+    return code == null ? Optional.empty() : onOrLatest(data().agencies().get(code), a -> a.isValidOn(today));
   }
 
-  public Optional<Unit> unitOf(String agencyCode) {
-    return agency(agencyCode).flatMap(agency -> unit(agency.getAdminUnitCode())).map(unit -> {
+  /** The agency of that code in force on the day. */
+  public Optional<Agency> agency(String code, LocalDate day) {
+    return code == null ? Optional.empty() : Optional.ofNullable(data().agencies().get(code))
+        .flatMap(periods -> periods.stream().filter(a -> a.isValidOn(day)).findFirst());
+  }
+
+  /** The unit an agency serves with the district and province above it, as they are on the day (else as they were). */
+  public Optional<Unit> unitOf(String agencyCode, LocalDate day) {
+    return onOrLatest(data().agencies().get(agencyCode), a -> a.isValidOn(day))
+        .flatMap(agency -> unitOn(agency.getAdminUnitCode(), day)).map(unit -> {
       String province = null;
       String district = null;
-      for (AdminUnit u = unit; u != null; u = unit(u.getParentCode()).orElse(null)) {
+      for (AdminUnit u = unit; u != null; u = unitOn(u.getParentCode(), day).orElse(null)) {
         if (u.getLevel() == AdminUnit.Level.PROVINCE) {
           province = u.getCode();
         } else if (u.getLevel() == AdminUnit.Level.DISTRICT) {
@@ -121,26 +161,37 @@ public class Places {
     });
   }
 
-  /** Every unit below the given one (districts, then their communes), in order of code; all units for null. */
+  /** {@link #unitOf(String, LocalDate)} today. */
+  public Optional<Unit> unitOf(String agencyCode) {
+    return unitOf(agencyCode, today());
+  }
+
+  private Optional<AdminUnit> unitOn(String code, LocalDate day) {
+    return code == null ? Optional.empty() : onOrLatest(data().units().get(code), u -> u.isValidOn(day));
+  }
+
+  /**
+   * Every unit below the given one (districts, then their communes), in order of code; all units for null. A unit
+   * is listed once, as it is today or as it last was, and under every parent it ever had.
+   */
   public List<AdminUnit> below(String code) {
-    List<AdminUnit> all = List.copyOf(data().units().values());
+    List<AdminUnit> all = data().units().values().stream().flatMap(List::stream).toList();
     if (code == null) {
       return all;
     }
-    List<AdminUnit> found = new java.util.ArrayList<>();
+    java.util.Set<String> found = new java.util.LinkedHashSet<>();
     java.util.Deque<String> parents = new java.util.ArrayDeque<>(List.of(code));
     while (!parents.isEmpty()) {
       String parent = parents.pop();
-      all.stream().filter(u -> parent.equals(u.getParentCode())).forEach(u -> {
-        found.add(u);
-        parents.push(u.getCode());
-      });
+      all.stream().filter(u -> parent.equals(u.getParentCode()) && found.add(u.getCode()))
+          .forEach(u -> parents.push(u.getCode()));
     }
-    found.sort(java.util.Comparator.comparing(AdminUnit::getLevel).thenComparing(AdminUnit::getCode));
-    return found;
+    return found.stream().flatMap(c -> unit(c).stream())
+        .sorted(java.util.Comparator.comparing(AdminUnit::getLevel).thenComparing(AdminUnit::getCode)).toList();
   }
 
+  /** Every agency, once each: as it is today, or as it last was. */
   public List<Agency> agencies() {
-    return List.copyOf(data().agencies().values());
+    return data().agencies().keySet().stream().flatMap(code -> agency(code).stream()).toList();
   }
 }
