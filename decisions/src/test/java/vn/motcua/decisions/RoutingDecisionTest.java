@@ -13,7 +13,12 @@ class RoutingDecisionTest {
   private static final DecisionTables ROUTING = DecisionTables.load("routing.dmn", "routing");
 
   private static Map<String, Object> dossier(String procedure, String stage, String structure) {
+    return dossier(procedure, stage, structure, "2026-12-07");
+  }
+
+  private static Map<String, Object> dossier(String procedure, String stage, String structure, String day) {
     Map<String, Object> vars = new HashMap<>();
+    vars.put("receivedDay", day);
     vars.put("procedureCode", procedure);
     vars.put("stage", stage);
     vars.put("adminStructure", structure);
@@ -40,8 +45,8 @@ class RoutingDecisionTest {
       "1.009997, HANDLE, TWO_LEVEL, X06148, COMMUNE",
       "1.002809, RECEIVE, THREE_LEVEL, TTHCC20, PROVINCE",
       "1.002809, RECEIVE, TWO_LEVEL, TTHCC20, PROVINCE",
-      "1.002809, HANDLE, THREE_LEVEL, SGTVT20, PROVINCE",
-      "1.002809, HANDLE, TWO_LEVEL, SXD20, PROVINCE",
+      "1.002809, HANDLE, THREE_LEVEL, CSGT20, PROVINCE",
+      "1.002809, HANDLE, TWO_LEVEL, CSGT20, PROVINCE",
       "1.004227, RECEIVE, THREE_LEVEL, H180, DISTRICT",
       "1.004227, RECEIVE, TWO_LEVEL, X06148, COMMUNE",
       "1.004227, COMMUNE_VERIFY, THREE_LEVEL, X06148, COMMUNE",
@@ -64,6 +69,23 @@ class RoutingDecisionTest {
     });
   }
 
+  @ParameterizedTest(name = "driving licence received {0} -> {1}")
+  @CsvSource({
+      // the police took driving licences over from the Departments of Transport on 1 March 2025
+      "2025-02-20, SGTVT20",
+      "2025-02-28, SGTVT20",
+      "2025-03-01, CSGT20",
+      "2025-03-05, CSGT20",
+      "2026-12-07, CSGT20",
+  })
+  void shouldRouteTheDrivingLicenceExchangeByTheLawInForceOnTheDayItWasReceived(String day, String agency) {
+    // when
+    List<Map<String, Object>> rows = ROUTING.rows(dossier("1.002809", "HANDLE", "THREE_LEVEL", day));
+
+    // then
+    assertThat(rows).singleElement().satisfies(row -> assertThat(row).containsEntry("agency", agency));
+  }
+
   @ParameterizedTest(name = "{0} {1} {2} -> no route")
   @CsvSource({
       "9.999999, HANDLE, THREE_LEVEL",   // unknown procedure
@@ -82,7 +104,7 @@ class RoutingDecisionTest {
   }
 
   @ParameterizedTest(name = "district {0} commune {1}")
-  @CsvSource({"189, 06250", "073, 02320"})
+  @CsvSource({"189, 06250", "073, 02287"})
   void shouldBuildAgencyCodeFromTheApplicantsOwnUnitsWhenRoutingDistrictStages(String district, String commune) {
     // given
     Map<String, Object> vars = dossier("1.009997", "HANDLE", "THREE_LEVEL");

@@ -13,6 +13,6 @@ class DrivingLicenceExchangeProcessTest extends SingleAgencyProcedureContract {
   @Override
   Expected expected() {
     return new Expected("drivingLicenceExchange",
-        "1.002809", "TTHCC20", "SGTVT20", "2026-11-23T09:00", "TTHCC20", "SXD20");
+        "1.002809", "TTHCC20", "CSGT20", "2026-11-23T09:00", "TTHCC20", "CSGT20");
   }
 }

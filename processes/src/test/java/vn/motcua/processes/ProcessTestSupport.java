@@ -103,6 +103,7 @@ public abstract class ProcessTestSupport {
     vars.put("procedureCode", procedureCode);
     vars.put("channel", "ONLINE");
     vars.put("ruleSetVersion", "2025");
+    vars.put("receivedDay", "2026-11-16");
     vars.put("adminStructure", "THREE_LEVEL");
     vars.put("provinceCode", "20");
     vars.put("districtCode", "180");

@@ -33,7 +33,7 @@ class TransferProcessTest extends ProcessTestSupport {
     Dossier dossier = start("transfer", transfer("1.002809", "HANDLE", "TTHCC20"));
 
     // then
-    assertThat(dossier.candidateGroups("Task_AcceptTransfer")).containsExactly("SGTVT20.counter");
+    assertThat(dossier.candidateGroups("Task_AcceptTransfer")).containsExactly("CSGT20.counter");
     assertThat(local(dossier.task("Task_AcceptTransfer").getDueDate())).isEqualTo("2026-11-17T09:00");
 
     // when

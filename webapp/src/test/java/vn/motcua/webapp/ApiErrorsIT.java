@@ -106,9 +106,9 @@ class ApiErrorsIT extends PostgresIntegrationTest {
 
   @Test
   void shouldRefuseACommuneThatNoLongerExists() {
-    // when: Thượng Lâm under Lâm Bình district ceased on 30 June 2025
+    // when: xã Khuôn Hà (Lâm Bình district) ceased on 30 June 2025, taken into xã Thượng Lâm
     ResponseEntity<Map<String, Object>> response = api.call("citizen", HttpMethod.POST, "/api/v1/dossiers",
-        birth("02227"));
+        birth("02251"));
 
     // then
     assertThat(response.getStatusCode().value()).isEqualTo(400);

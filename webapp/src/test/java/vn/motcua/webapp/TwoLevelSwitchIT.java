@@ -77,7 +77,8 @@ class TwoLevelSwitchIT extends PostgresIntegrationTest {
     WebSession officer = new WebSession(port, "caicach.langson");
     var reloaded = officer.post("/board/mo-hinh?lang=vi", "/board/mo-hinh/du-lieu?lang=vi", Map.of());
     assertThat(reloaded.statusCode()).isEqualTo(200);
-    assertThat(reloaded.body()).contains("Đã nạp lại: 25 đơn vị hành chính, 46 cơ quan.");
+    assertThat(reloaded.body()).contains("Đã nạp lại: " + rows("admin-units.csv") + " đơn vị hành chính, "
+        + rows("agencies.csv") + " cơ quan.");
 
     // and the new commune's staff are set up in Camunda Admin (the engine's users and groups: data as well)
     staff("chiminhmoi.motcua", "X" + NEW_COMMUNE + ".counter");
@@ -178,6 +179,12 @@ class TwoLevelSwitchIT extends PostgresIntegrationTest {
   private String group(String receiptCode, String key) {
     return tasks.getIdentityLinksForTask(task(receiptCode, key).getId()).stream()
         .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).findFirst().orElseThrow();
+  }
+
+  /** How many rows a reference data file holds (not its comments, header or empty lines). */
+  private static long rows(String file) throws IOException {
+    return Files.readAllLines(REFERENCE_DATA.resolve(file), StandardCharsets.UTF_8).stream()
+        .filter(line -> !line.isBlank() && !line.startsWith("#")).count() - 1;
   }
 
   /** Ends on a day the agencies of the units whose codes match (a regular expression), as an operator edits them. */

@@ -179,7 +179,8 @@ class DecisionRules implements Deployer {
     Set<String> structures = structures(newTables, engine);
     Map<String, List<Problem>> problems = new LinkedHashMap<>();
     for (Procedure procedure : procedures.values()) {
-      for (Gap gap : gaps(decisions, procedure, ruleSet, structures)) {
+      for (Gap gap : gaps(decisions, procedure, ruleSet, structures,
+          LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone))) {
         String resource = decisionResources.getOrDefault(gap.decision(),
             procedureResources.get(procedure.key()));
         if (resource != null) {
@@ -276,13 +277,14 @@ class DecisionRules implements Deployer {
   }
 
   private static List<Gap> gaps(Map<String, DmnDecision> decisions, Procedure procedure, String ruleSet,
-      Set<String> structures) {
+      Set<String> structures, LocalDate today) {
     List<Gap> gaps = new ArrayList<>();
     for (String structure : structures) {
       Map<String, Object> facts = new HashMap<>();
       facts.put("procedureCode", procedure.code());
       facts.put("ruleSetVersion", ruleSet);
       facts.put("adminStructure", structure.isEmpty() ? null : structure);
+      facts.put("receivedDay", today.toString());
       facts.put("applicantCategory", "CITIZEN");
       facts.put("copies", 1);
       facts.put("pages", 1);

@@ -16,7 +16,7 @@ public final class OwnedVariables {
       "adminStructure", "provinceCode", "districtCode", "communeCode", "receivingAgency", "procedureName",
       "applicantName", "applicantIdNumber", "applicantPhone", "applicantEmail", "applicantCategory",
       "requiredDocumentsText", "feeAmount", "copies", "pages", "applicantLanguage", "returnMethod", "postalAddress",
-      "receivedAt", "rulesAsOf");
+      "receivedAt", "rulesAsOf", "receivedDay");
 
   /** What legal time, routing, escalation and payment compute and keep. */
   private static final Set<String> COMPUTED = Set.of("processingDays", "stageDays", "timeRules", "route", "stage",

@@ -70,7 +70,7 @@ public class ProcedureViews {
     Map<String, BigDecimal> days = new LinkedHashMap<>();
     Map<String, Rules.Fee> fees = new LinkedHashMap<>();
     for (String channel : CHANNELS) {
-      Rules.Facts facts = new Rules.Facts(p.code(), channel, ruleSet, null, provinceCode, null, null);
+      Rules.Facts facts = new Rules.Facts(p.code(), channel, ruleSet, null, provinceCode, null, null, day);
       rules.processingDays(facts, p.level(), null).ifPresent(d -> days.put(channel, d));
       rules.fee(facts, "CITIZEN", 1, 1).ifPresent(f -> fees.put(channel, f));
     }

@@ -37,9 +37,12 @@ public class Rules {
   public record RequiredDocument(String code, String name, String nameEn, String form, String resultOf) {
   }
 
-  /** What the decisions need to know about the dossier. */
+  /**
+   * What the decisions need to know about the dossier, {@code receivedDay} (yyyy-MM-dd) included: routing rows are in
+   * force from a day (driving licences went to the police on 1 March 2025).
+   */
   public record Facts(String procedureCode, String channel, String ruleSetVersion, String adminStructure,
-                      String provinceCode, String districtCode, String communeCode) {
+                      String provinceCode, String districtCode, String communeCode, LocalDate receivedDay) {
     /** The facts as the decisions (and the models) name them. */
     public Map<String, Object> variables() {
       Map<String, Object> vars = new HashMap<>();
@@ -50,6 +53,7 @@ public class Rules {
       vars.put("provinceCode", provinceCode);
       vars.put("districtCode", districtCode);
       vars.put("communeCode", communeCode);
+      vars.put("receivedDay", receivedDay == null ? null : receivedDay.toString());
       return vars;
     }
   }

@@ -74,7 +74,7 @@ public class DossierService {
         .orElseThrow(() -> ApiException.unprocessable("error.ruleSet.none", today));
     Channel channel = channel(request, by);
     Rules.Facts facts = new Rules.Facts(procedure.code(), channel.name(), ruleSet, location.structure().name(),
-        location.province().getCode(), location.districtCode(), location.commune().getCode());
+        location.province().getCode(), location.districtCode(), location.commune().getCode(), today);
     String receivingAgency = receivingAgency(request, by, channel, facts);
     String category = request.applicant().category() == null ? "CITIZEN" : request.applicant().category();
     int copies = request.copies() == null ? 1 : request.copies();

@@ -164,7 +164,7 @@ class ReductionReport {
         continue;
       }
       Map<String, Object> facts = new Rules.Facts(p.code(), "COUNTER", ruleSet, null, properties.defaultProvince(),
-          null, null).variables();
+          null, null, LocalDate.now(clock)).variables();
       facts.put("level", p.level());
       facts.put("circumstance", null);
       facts.put("applicantCategory", "CITIZEN");

@@ -203,10 +203,11 @@ class WhatIf {
         .orElse(Set.of());
   }
 
-  private static Map<String, Object> facts(Dossier dossier) {
+  /** The dossier's facts as they were: routed, replayed, by the law of the day it was submitted. */
+  private Map<String, Object> facts(Dossier dossier) {
     return new Rules.Facts(dossier.getProcedureCode(), dossier.getChannel().name(), dossier.getRuleSetVersion(),
-        dossier.getAdminStructure(), dossier.getProvinceCode(), dossier.getDistrictCode(), dossier.getCommuneCode())
-        .variables();
+        dossier.getAdminStructure(), dossier.getProvinceCode(), dossier.getDistrictCode(), dossier.getCommuneCode(),
+        LocalDate.ofInstant(dossier.getSubmittedAt(), clock.getZone())).variables();
   }
 
   private static Map<String, Object> first(DmnDecision decision, Map<String, Object> facts) {

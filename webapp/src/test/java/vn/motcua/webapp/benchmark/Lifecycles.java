@@ -184,7 +184,7 @@ final class Lifecycles {
     Map<String, Object> variables() {
       String ruleSet = rules.ruleSetVersion(LocalDate.now()).orElseThrow();
       Map<String, Object> variables = new Rules.Facts(PROCEDURE, Channel.COUNTER.name(), ruleSet, "THREE_LEVEL",
-          "20", "180", COMMUNE).variables();
+          "20", "180", COMMUNE, LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))).variables();
       variables.putAll(Map.of("receivingAgency", "X06148", "procedureName", "Đăng ký khai sinh",
           "applicantName", "Nguyễn Văn An", "applicantIdNumber", "020190001234", "applicantPhone", "0912345678",
           "applicantLanguage", "vi", "requiredDocumentsText", "Tờ khai đăng ký khai sinh",

@@ -1,0 +1,73 @@
+package vn.motcua.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.webapp.Api.dossierRequest;
+
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Procedures follow the law in force on the day the dossier was received: the police took driving licences over
+ * from the Departments of Transport on 1 March 2025, so an exchange received on 20 February 2025 goes to the
+ * Department of Transport and one received on 5 March 2025 to the provincial traffic police.
+ */
+class LawOfTheDayIT extends PostgresIntegrationTest {
+
+  private static final String COUNTER = "tthcc.langson";
+
+  @Autowired
+  private TaskService tasks;
+
+  private Api api;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(rest);
+  }
+
+  @Test
+  void shouldSendADrivingLicenceExchangeToTheAgencyInChargeOnTheDayItWasReceived() {
+    // given: one exchange received before the police took over, one after
+    now("2025-02-20T09:00");
+    String february = received();
+    now("2025-03-05T09:00");
+    String march = received();
+
+    // then: each waits at the agency in charge on its day
+    assertThat(transferGroup(february)).isEqualTo("SGTVT20.counter");
+    assertThat(transferGroup(march)).isEqualTo("CSGT20.counter");
+    assertThat(agency(february)).containsEntry("code", "SGTVT20")
+        .containsEntry("name", "Sở Giao thông vận tải tỉnh Lạng Sơn");
+    assertThat(agency(march)).containsEntry("code", "CSGT20")
+        .containsEntry("name", "Phòng Cảnh sát giao thông – Công an tỉnh Lạng Sơn");
+
+    // when: the traffic police accept theirs
+    api.complete("csgt.langson", march, "Task_AcceptTransfer", Map.of("transferAccepted", true));
+
+    // then: its specialist appraises it
+    assertThat(api.task("csgt.langson", march, "Task_Appraise").get("candidateGroups"))
+        .isEqualTo(java.util.List.of("CSGT20.specialist"));
+  }
+
+  /** Submitted online by the citizen, paid and received at the provincial service centre. */
+  private String received() {
+    String code = (String) api.submit("citizen", dossierRequest("1.002809", "06148")).get("receiptCode");
+    api.complete(COUNTER, code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    return code;
+  }
+
+  private String transferGroup(String receiptCode) {
+    var task = tasks.createTaskQuery().processInstanceBusinessKey(receiptCode).taskDefinitionKey("Task_AcceptTransfer")
+        .singleResult();
+    return tasks.getIdentityLinksForTask(task.getId()).stream().filter(link -> link.getGroupId() != null)
+        .map(link -> link.getGroupId()).findFirst().orElseThrow();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> agency(String receiptCode) {
+    return (Map<String, Object>) api.dossier("citizen", receiptCode).get("currentAgency");
+  }
+}
