@@ -21,7 +21,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Who may read and change what, in tables: reading endpoints of the API and pages, the API's changes and the pages'
- * forms, for every role, with two agencies (or jurisdictions, or citizens) on each side of a dossier of Chí Minh commune — its owner
+ * forms, for every role, with two agencies (or jurisdictions, or citizens) on each side of a dossier of Thụy Hùng commune — its owner
  * and another citizen, its commune's counter, specialist and leader and another commune's counter, the supervisor of
  * its district and one of another province, a reform officer, an administrator, and nobody signed in. {@code Y}:
  * answered; {@code N}: refused (401, 403, 404, or the sign-in page); {@code C}: allowed, but not in this state (409).
@@ -30,8 +30,8 @@ import org.springframework.http.ResponseEntity;
 class AccessMatrixIT extends PostgresIntegrationTest {
 
   /** The people of the table's columns, in order. */
-  private static final List<String> PEOPLE = List.of("-", "citizen", "tranthibinh", "chiminh.motcua",
-      "thatkhe.motcua", "chiminh.tuphap", "chiminh.chutich", "giamsat.trangdinh", "giamsat.trucninh",
+  private static final List<String> PEOPLE = List.of("-", "citizen", "tranthibinh", "thuyhung.motcua",
+      "thatkhe.motcua", "thuyhung.tuphap", "thuyhung.chutich", "giamsat.thuyhung", "giamsat.trucninh",
       "caicach.langson", "admin");
   private static final String HEADER =
       "anon own-citizen other-citizen counter-A counter-B specialist-A leader-A supervisor-A supervisor-B reform admin";
@@ -49,19 +49,19 @@ class AccessMatrixIT extends PostgresIntegrationTest {
 
   @Test
   void shouldAnswerEachReaderOnlyWhatTheirRoleAndPlaceAllow() {
-    // given: a birth registration of Chí Minh commune at its counter, with a scanned component
+    // given: a birth registration of Thụy Hùng commune at its counter, with a scanned component
     Api api = new Api(rest);
     String d = birthRegistration(api);
     String t = counterCheck(d);
-    String doc = String.valueOf(api.attach("chiminh.motcua", d, t, "SCAN", "to-khai.pdf", Api.pdf("tờ khai"))
+    String doc = String.valueOf(api.attach("thuyhung.motcua", d, t, "SCAN", "to-khai.pdf", Api.pdf("tờ khai"))
         .getBody().get("id"));
     // and one decided by its chairman, whose result the signing service has signed
     String s = birthRegistration(api);
-    api.complete("chiminh.motcua", s, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-    api.complete("chiminh.tuphap", s, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
+    api.complete("thuyhung.motcua", s, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("thuyhung.tuphap", s, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
         "appraisalNote", "Đủ điều kiện"));
-    api.complete("chiminh.chutich", s, "Task_Approve", Map.of("approval", "SIGN"));
-    api.task("chiminh.motcua", s, "Task_ReturnResult");
+    api.complete("thuyhung.chutich", s, "Task_Approve", Map.of("approval", "SIGN"));
+    api.task("thuyhung.motcua", s, "Task_ReturnResult");
     List<?> documents = as("citizen").getForObject("/api/v1/dossiers/" + s + "/documents", List.class);
     String signed = documents.stream().map(Map.class::cast).filter(document -> document.get("signedFrom") != null)
         .map(document -> String.valueOf(document.get("id"))).findFirst().orElseThrow();
@@ -137,7 +137,7 @@ class AccessMatrixIT extends PostgresIntegrationTest {
   @Test
   @SuppressWarnings("unchecked")
   void shouldLetEachPersonChangeOnlyWhatTheirRoleAndPlaceAllow() {
-    // given: a birth registration and a copy certification (fee owed) of Chí Minh commune
+    // given: a birth registration and a copy certification (fee owed) of Thụy Hùng commune
     Api api = new Api(rest);
     String d = birthRegistration(api);
     String t = counterCheck(d);
@@ -164,7 +164,7 @@ class AccessMatrixIT extends PostgresIntegrationTest {
         "component", "DataReuse", "numerator", 6, "denominator", 10), "N N N N N N N N N Y Y"});
     rows.add(new Object[] {"/api/v1/tasks/" + t + "/complete", Map.of("variables", Map.of("completeness", "COMPLETE")),
         "N N N Y N N N N N N N"});
-    rows.add(new Object[] {"/api/v1/tasks/" + t2 + "/delegate", Map.of("to", "chiminh.motcua2"),
+    rows.add(new Object[] {"/api/v1/tasks/" + t2 + "/delegate", Map.of("to", "thuyhung.motcua2"),
         "N N N Y N N N N N N N"});
     rows.add(new Object[] {"/api/v1/dossiers/" + owingOnline + "/fee-payments/online", null, "N Y N N N N N N N N N"});
     rows.add(new Object[] {"/api/v1/dossiers/" + d2 + "/obligations-paid", Map.of("paymentReference", "BL-0002"),
@@ -207,7 +207,7 @@ class AccessMatrixIT extends PostgresIntegrationTest {
   @Test
   void shouldLetEachPersonSendOnlyThePageFormsTheirRoleAndPlaceAllow() {
     // given: a birth registration waiting at the counter, another for delegation, and a copy certification whose fee
-    // is owed at the counter and one owed online, all of Chí Minh commune
+    // is owed at the counter and one owed online, all of Thụy Hùng commune
     Api api = new Api(rest);
     String d = birthRegistration(api);
     String t = counterCheck(d);
@@ -228,7 +228,7 @@ class AccessMatrixIT extends PostgresIntegrationTest {
     rows.add(new Object[] {"/workbench/tasks/" + t + "/unclaim", Map.of(), "N N N Y N N N N N N N"});
     rows.add(new Object[] {"/workbench/tasks/" + t + "/comments", Map.of("text", "Đề nghị kiểm tra lại tờ khai"),
         "N N N Y N N N N N N N"});
-    rows.add(new Object[] {"/workbench/tasks/" + t2 + "/delegate", Map.of("to", "chiminh.motcua2"),
+    rows.add(new Object[] {"/workbench/tasks/" + t2 + "/delegate", Map.of("to", "thuyhung.motcua2"),
         "N N N Y N N N N N N N"});
     rows.add(new Object[] {"/workbench/dossiers/" + owing + "/phi", Map.of("receiptNumber", "BL-0003"),
         "N N N Y N N N N N N N"});
@@ -321,12 +321,12 @@ class AccessMatrixIT extends PostgresIntegrationTest {
     return order;
   }
 
-  /** A birth registration of Chí Minh commune, submitted online by its applicant: the receipt code. */
+  /** A birth registration of Thụy Hùng commune, submitted online by its applicant: the receipt code. */
   private static String birthRegistration(Api api) {
     return (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
   }
 
-  /** A copy certification of Chí Minh commune whose fee is owed: the receipt code. */
+  /** A copy certification of Thụy Hùng commune whose fee is owed: the receipt code. */
   private static String copiesOwing(Api api) {
     return (String) api.submitOwing("citizen", dossierRequest("2.000815", "06148", "copies", 1, "pages", 2))
         .get("receiptCode");

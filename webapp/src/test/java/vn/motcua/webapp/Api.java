@@ -55,8 +55,8 @@ public final class Api {
   }
 
   /** The demo counter officer of each receiving agency, who receives the fee when it is paid at the counter. */
-  private static final Map<String, String> COUNTERS = Map.of("X06148", "chiminh.motcua", "X06100", "thatkhe.motcua",
-      "H180", "trangdinh.motcua", "TTHCC20", "tthcc.langson", "X02269", "thuonglam.motcua");
+  private static final Map<String, String> COUNTERS = Map.of("X06148", "thuyhung.motcua", "X06040", "thatkhe.motcua",
+      "TTHCC20", "tthcc.langson", "X02269", "thuonglam.motcua");
 
   /**
    * Submits a dossier, and when the fee decision asks for a fee, the applicant pays it at the receiving counter (as

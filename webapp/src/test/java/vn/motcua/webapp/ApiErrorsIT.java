@@ -148,7 +148,7 @@ class ApiErrorsIT extends PostgresIntegrationTest {
     // when / then
     assertThat(api.call("citizen", HttpMethod.GET, "/engine-rest/task", null).getStatusCode().value())
         .isEqualTo(403);
-    assertThat(api.call("chiminh.motcua", HttpMethod.GET, "/engine-rest/task", null).getStatusCode().value())
+    assertThat(api.call("thuyhung.motcua", HttpMethod.GET, "/engine-rest/task", null).getStatusCode().value())
         .isEqualTo(403);
     assertThat(as("caicach.langson").getForEntity("/engine-rest/engine", String.class).getStatusCode().value())
         .isEqualTo(200);
@@ -174,7 +174,7 @@ class ApiErrorsIT extends PostgresIntegrationTest {
     ResponseEntity<Map<String, Object>> citizen = api.call("citizen", HttpMethod.POST, "/api/v1/dossiers", counter);
     assertThat(citizen.getStatusCode().value()).isEqualTo(400);
     assertThat(citizen.getBody()).containsEntry("code", "error.channel.citizenOnline");
-    ResponseEntity<Map<String, Object>> officer = api.call("chiminh.tuphap", HttpMethod.POST, "/api/v1/dossiers",
+    ResponseEntity<Map<String, Object>> officer = api.call("thuyhung.tuphap", HttpMethod.POST, "/api/v1/dossiers",
         counter);
     assertThat(officer.getStatusCode().value()).isEqualTo(403);
     assertThat(officer.getBody()).containsEntry("code", "error.counter.none");
@@ -197,9 +197,9 @@ class ApiErrorsIT extends PostgresIntegrationTest {
     assertThat(foreign.getBody().get("code")).isEqualTo(missing.getBody().get("code"));
     assertThat(api.call("tranthibinh", HttpMethod.GET, "/api/v1/dossiers/" + code, null)
         .getStatusCode().value()).isEqualTo(404);
-    assertThat(api.call("chiminh.motcua", HttpMethod.GET, "/api/v1/dossiers/" + code, null)
+    assertThat(api.call("thuyhung.motcua", HttpMethod.GET, "/api/v1/dossiers/" + code, null)
         .getStatusCode().value()).isEqualTo(200);
-    assertThat(api.call("giamsat.trangdinh", HttpMethod.GET, "/api/v1/dossiers/" + code, null)
+    assertThat(api.call("giamsat.thuyhung", HttpMethod.GET, "/api/v1/dossiers/" + code, null)
         .getStatusCode().value()).isEqualTo(200);
     assertThat(api.tasks("thuonglam.motcua")).noneMatch(t -> code.equals(t.get("receiptCode")));
   }
@@ -208,24 +208,24 @@ class ApiErrorsIT extends PostgresIntegrationTest {
   void shouldAnswerConflictWhenATaskIsHeldBySomeoneElseOrAlreadyDone() {
     // given: a birth dossier waiting at the commune specialist
     String code = (String) api.submit("citizen", birth("06148")).get("receiptCode");
-    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-    String taskId = (String) api.task("chiminh.tuphap", code, "Task_Appraise").get("id");
-    api.call("chiminh.tuphap", HttpMethod.POST, "/api/v1/tasks/" + taskId + "/claim", null);
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    String taskId = (String) api.task("thuyhung.tuphap", code, "Task_Appraise").get("id");
+    api.call("thuyhung.tuphap", HttpMethod.POST, "/api/v1/tasks/" + taskId + "/claim", null);
 
     // when: the leader, who is not a candidate, tries; then a colleague holding nothing tries
-    ResponseEntity<Map<String, Object>> foreign = api.call("chiminh.chutich", HttpMethod.POST,
+    ResponseEntity<Map<String, Object>> foreign = api.call("thuyhung.chutich", HttpMethod.POST,
         "/api/v1/tasks/" + taskId + "/complete", Map.of("variables", Map.of("appraisal", "PROPOSE_APPROVE")));
 
     // then
     assertThat(foreign.getStatusCode().value()).isEqualTo(403);
 
     // when: the specialist completes it twice
-    api.attach("chiminh.tuphap", code, taskId, "DRAFT", "du-thao.pdf", Api.pdf("dự thảo"));
+    api.attach("thuyhung.tuphap", code, taskId, "DRAFT", "du-thao.pdf", Api.pdf("dự thảo"));
     Map<String, Object> values = Map.of("variables", Map.of("appraisal", "PROPOSE_APPROVE",
         "appraisalNote", "Đủ điều kiện"));
-    assertThat(api.call("chiminh.tuphap", HttpMethod.POST, "/api/v1/tasks/" + taskId + "/complete", values)
+    assertThat(api.call("thuyhung.tuphap", HttpMethod.POST, "/api/v1/tasks/" + taskId + "/complete", values)
         .getStatusCode().value()).isEqualTo(200);
-    ResponseEntity<Map<String, Object>> again = api.call("chiminh.tuphap", HttpMethod.POST,
+    ResponseEntity<Map<String, Object>> again = api.call("thuyhung.tuphap", HttpMethod.POST,
         "/api/v1/tasks/" + taskId + "/complete", values);
 
     // then
@@ -237,38 +237,38 @@ class ApiErrorsIT extends PostgresIntegrationTest {
   void shouldRefuseFieldsOutsideTheStepsFormWithoutTouchingTheTask() {
     // given
     String code = (String) api.submit("citizen", birth("06148")).get("receiptCode");
-    String taskId = (String) api.task("chiminh.motcua", code, "Task_CheckCompleteness").get("id");
-    assertThat(api.call("chiminh.motcua", HttpMethod.POST, "/api/v1/tasks/" + taskId + "/claim", null)
+    String taskId = (String) api.task("thuyhung.motcua", code, "Task_CheckCompleteness").get("id");
+    assertThat(api.call("thuyhung.motcua", HttpMethod.POST, "/api/v1/tasks/" + taskId + "/claim", null)
         .getStatusCode().value()).isEqualTo(200);
 
     // when: the holder completes it with a field that is not on the step's form
-    ResponseEntity<Map<String, Object>> invalid = api.call("chiminh.motcua", HttpMethod.POST,
+    ResponseEntity<Map<String, Object>> invalid = api.call("thuyhung.motcua", HttpMethod.POST,
         "/api/v1/tasks/" + taskId + "/complete", Map.of("variables", Map.of("completeness", "COMPLETE",
             "dossierDeadline", "2030-01-01")));
 
     // then: unknown fields never reach the engine
     assertThat(invalid.getStatusCode().value()).isEqualTo(400);
     assertThat(fields(invalid)).containsExactly("dossierDeadline");
-    assertThat(api.task("chiminh.motcua", code, "Task_CheckCompleteness")).containsEntry("assignee", "chiminh.motcua");
+    assertThat(api.task("thuyhung.motcua", code, "Task_CheckCompleteness")).containsEntry("assignee", "thuyhung.motcua");
   }
 
   @Test
   void shouldAnswerConflictWhenAColleagueHoldsTheTask() {
-    // given: both counter officers of Chí Minh commune see the new dossier; one claims it
+    // given: both counter officers of Thụy Hùng commune see the new dossier; one claims it
     String code = (String) api.submit("citizen", birth("06148")).get("receiptCode");
-    String taskId = (String) api.task("chiminh.motcua2", code, "Task_CheckCompleteness").get("id");
-    assertThat(api.call("chiminh.motcua", HttpMethod.POST, "/api/v1/tasks/" + taskId + "/claim", null)
+    String taskId = (String) api.task("thuyhung.motcua2", code, "Task_CheckCompleteness").get("id");
+    assertThat(api.call("thuyhung.motcua", HttpMethod.POST, "/api/v1/tasks/" + taskId + "/claim", null)
         .getStatusCode().value()).isEqualTo(200);
 
     // when
-    ResponseEntity<Map<String, Object>> claim = api.call("chiminh.motcua2", HttpMethod.POST,
+    ResponseEntity<Map<String, Object>> claim = api.call("thuyhung.motcua2", HttpMethod.POST,
         "/api/v1/tasks/" + taskId + "/claim", null);
-    ResponseEntity<Map<String, Object>> complete = api.call("chiminh.motcua2", HttpMethod.POST,
+    ResponseEntity<Map<String, Object>> complete = api.call("thuyhung.motcua2", HttpMethod.POST,
         "/api/v1/tasks/" + taskId + "/complete", Map.of("variables", Map.of("completeness", "COMPLETE")));
 
     // then
     assertThat(claim.getStatusCode().value()).isEqualTo(409);
-    assertThat(claim.getBody().get("detail").toString()).contains("chiminh.motcua");
+    assertThat(claim.getBody().get("detail").toString()).contains("thuyhung.motcua");
     assertThat(complete.getStatusCode().value()).isEqualTo(409);
     assertThat(api.dossier("citizen", code)).containsEntry("status", "SUBMITTED");
   }

@@ -48,13 +48,13 @@ class BoardBrowserIT extends PostgresIntegrationTest {
     Browser.signIn(port, user, "filters");
   }
 
-  /** Copies certified at Chí Minh, taken by its specialist on Monday and still not done. */
+  /** Copies certified at Thụy Hùng, taken by its specialist on Monday and still not done. */
   private String overdueCopyCertification() {
     now("2026-11-09T09:00");
     String code = (String) api.submit("citizen", dossierRequest("2.000815", "06148")).get("receiptCode");
-    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-    String id = (String) api.task("chiminh.tuphap", code, "Task_Appraise").get("id");
-    api.call("chiminh.tuphap", org.springframework.http.HttpMethod.POST, "/api/v1/tasks/" + id + "/claim", null);
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    String id = (String) api.task("thuyhung.tuphap", code, "Task_Appraise").get("id");
+    api.call("thuyhung.tuphap", org.springframework.http.HttpMethod.POST, "/api/v1/tasks/" + id + "/claim", null);
     return code;
   }
 
@@ -65,27 +65,27 @@ class BoardBrowserIT extends PostgresIntegrationTest {
 
   @Test
   void shouldFilterTheBoardOpenADossiersTimelineAndDownloadItsListAndReport() throws Exception {
-    // given: a dossier of Chí Minh commune, one working day overdue on Wednesday 11 November
+    // given: a dossier of Thụy Hùng commune, one working day overdue on Wednesday 11 November
     String code = overdueCopyCertification();
     now("2026-11-11T09:00");
 
-    // when: Tràng Định's supervisor narrows the board to Chí Minh, the procedure and the officer holding it
-    signIn("giamsat.trangdinh");
-    assertThat(browser.findElement(By.id("board-title")).getText()).contains("Huyện Tràng Định");
+    // when: the province's supervisor narrows the board to Thụy Hùng, the procedure and the officer holding it
+    signIn("giamsat.langson");
+    assertThat(browser.findElement(By.id("board-title")).getText()).contains("Tỉnh Lạng Sơn");
     new Select(browser.findElement(By.id("filter-unit"))).selectByValue("06148");
     new Select(browser.findElement(By.id("filter-procedure"))).selectByValue("2.000815");
-    browser.findElement(By.id("filter-officer")).sendKeys("chiminh.tuphap");
+    browser.findElement(By.id("filter-officer")).sendKeys("thuyhung.tuphap");
     browser.findElement(By.id("apply-filters")).click();
-    Browser.waiting().until(ExpectedConditions.urlContains("officer=chiminh.tuphap"));
+    Browser.waiting().until(ExpectedConditions.urlContains("officer=thuyhung.tuphap"));
     Browser.screenshot("board-supervisor-filtered");
 
     // then: the overdue tab lists it, late in red, with who holds it
-    assertThat(browser.findElement(By.id("board-title")).getText()).contains("Xã Chí Minh");
+    assertThat(browser.findElement(By.id("board-title")).getText()).contains("Xã Thụy Hùng");
     assertThat(browser.findElement(By.id("tab-overdue")).getAttribute("class")).contains("active");
     assertThat(listed()).contains(code);
     var row = browser.findElement(By.xpath("//table[@id='board-rows']//tr[.//a[text()='" + code + "']]"));
     assertThat(row.getAttribute("class")).contains("overdue");
-    assertThat(row.getText()).contains("chiminh.tuphap", "quá 1 ngày");
+    assertThat(row.getText()).contains("thuyhung.tuphap", "quá 1 ngày");
     assertThat(browser.findElement(By.id("kpi-overdue")).getText()).isNotEqualTo("0");
 
     // when: another list, then a procedure with nothing overdue
@@ -102,7 +102,7 @@ class BoardBrowserIT extends PostgresIntegrationTest {
 
     // then: its timeline shows who handed it to whom and the step still open
     assertThat(browser.findElement(By.tagName("h1")).getText()).contains(code);
-    assertThat(browser.findElement(By.id("timeline")).getText()).contains("Ủy ban nhân dân xã Chí Minh");
+    assertThat(browser.findElement(By.id("timeline")).getText()).contains("Ủy ban nhân dân xã Thụy Hùng");
     browser.navigate().back();
     Browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("export-list-xlsx")));
 
@@ -118,7 +118,7 @@ class BoardBrowserIT extends PostgresIntegrationTest {
         r.forEach(cell -> cells.add(cell.toString()));
       }
     }
-    assertThat(cells).contains("Mã hồ sơ", "Hạn trả", "Còn lại (ngày làm việc)", code, "chiminh.tuphap");
+    assertThat(cells).contains("Mã hồ sơ", "Hạn trả", "Còn lại (ngày làm việc)", code, "thuyhung.tuphap");
 
     // when: the periodic report is downloaded
     browser.findElement(By.id("export-report")).click();
@@ -128,8 +128,8 @@ class BoardBrowserIT extends PostgresIntegrationTest {
     PdfReader reader = new PdfReader(Files.readAllBytes(pdf));
     String text = new PdfTextExtractor(reader).getTextFromPage(1);
     reader.close();
-    assertThat(text).contains("BÁO CÁO TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", "Xã Chí Minh",
-        "Kết quả tiếp nhận, giải quyết", "Nguyễn Thị Lệ");
+    assertThat(text).contains("BÁO CÁO TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", "Xã Thụy Hùng",
+        "Kết quả tiếp nhận, giải quyết", "Vy Văn Quang");
   }
 
   @Test
@@ -158,7 +158,7 @@ class BoardBrowserIT extends PostgresIntegrationTest {
   @Test
   void shouldLandASupervisorOnTheBoardAndLetThemOpenTheirOwnTasks() {
     // when
-    signIn("giamsat.trangdinh");
+    signIn("giamsat.thuyhung");
 
     // then: the board is their home; the escalations addressed to them wait in the workbench
     assertThat(browser.getCurrentUrl()).endsWith("/board");
@@ -168,16 +168,16 @@ class BoardBrowserIT extends PostgresIntegrationTest {
   }
 
   @Test
-  void shouldShowAWrongFilterOnThePageAndNotTheDossiersOfAnotherDistrict() {
+  void shouldShowAWrongFilterOnThePageAndNotTheDossiersOfAnotherCommune() {
     // given
-    signIn("giamsat.trangdinh");
+    signIn("giamsat.thuyhung");
 
-    // when: a unit of another district, typed into the address
-    browser.get(url("/board?unit=13750"));
+    // when: another commune, typed into the address
+    browser.get(url("/board?unit=06040"));
 
     // then
     assertThat(browser.findElement(By.id("board-error")).getText())
-        .contains("Đơn vị 13750 không thuộc phạm vi giám sát của bạn");
-    assertThat(browser.findElement(By.id("board-title")).getText()).contains("Huyện Tràng Định");
+        .contains("Đơn vị 06040 không thuộc phạm vi giám sát của bạn");
+    assertThat(browser.findElement(By.id("board-title")).getText()).contains("Xã Thụy Hùng");
   }
 }

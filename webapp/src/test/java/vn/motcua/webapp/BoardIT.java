@@ -223,20 +223,20 @@ class BoardIT extends PostgresIntegrationTest {
 
   @Test
   void shouldShowEachSupervisorOnlyTheirJurisdiction() {
-    // when: Tràng Định's supervisor looks at Trực Ninh, or at one of its communes
-    ResponseEntity<Map<String, Object>> outside = api.call("giamsat.trangdinh", HttpMethod.GET,
+    // when: Thụy Hùng's supervisor looks at Trực Ninh, or at one of its communes
+    ResponseEntity<Map<String, Object>> outside = api.call("giamsat.thuyhung", HttpMethod.GET,
         "/api/v1/board/lists/overdue?unit=" + PHUONG_DINH, null);
 
     // then
     assertThat(outside.getStatusCode().value()).isEqualTo(403);
     assertThat(outside.getBody().get("detail").toString()).contains(PHUONG_DINH);
-    assertThat(rows("giamsat.trangdinh", "overdue", "")).noneMatch(r -> "363".equals(r.get("unitCode"))
+    assertThat(rows("giamsat.thuyhung", "overdue", "")).noneMatch(r -> "363".equals(r.get("unitCode"))
         || String.valueOf(r.get("agencyCode")).startsWith("X137"));
     // Nam Định's reform officer (the province) sees the district's dossiers; a citizen and an officer see no board
     assertThat(rows("caicach.namdinh", "overdue", "")).hasSize(2);
     assertThat(api.call("citizen", HttpMethod.GET, "/api/v1/board/lists/overdue", null).getStatusCode().value())
         .isEqualTo(403);
-    assertThat(api.call("chiminh.tuphap", HttpMethod.GET, "/api/v1/board/lists/overdue", null).getStatusCode()
+    assertThat(api.call("thuyhung.tuphap", HttpMethod.GET, "/api/v1/board/lists/overdue", null).getStatusCode()
         .value()).isEqualTo(403);
   }
 
@@ -357,18 +357,18 @@ class BoardIT extends PostgresIntegrationTest {
   @Test
   @SuppressWarnings("unchecked")
   void shouldComputeAClosedMonthAgainWhenOneOfItsDossiersChanges() {
-    // given: a birth dossier received at Chí Minh in November 2026
+    // given: a birth dossier received at Thụy Hùng in November 2026
     now("2026-11-16T09:00");
     String code = (String) api.submit("citizen", Api.dossierRequest("1.001193", "06148")).get("receiptCode");
-    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     String query = "?period=2026-11&unit=06148&procedure=1.001193";
 
     // when: in December, November's figures are computed; then a scan of its components is attached
     now("2026-12-10T09:00");
-    Map<String, Object> before = (Map<String, Object>) overview("giamsat.trangdinh", query).get("kpis");
-    assertThat(api.attach("chiminh.motcua", code, null, "SCAN", "to-khai.pdf", Api.pdf("tờ khai khai sinh"))
+    Map<String, Object> before = (Map<String, Object>) overview("giamsat.thuyhung", query).get("kpis");
+    assertThat(api.attach("thuyhung.motcua", code, null, "SCAN", "to-khai.pdf", Api.pdf("tờ khai khai sinh"))
         .getStatusCode().value()).isEqualTo(201);
-    Map<String, Object> after = (Map<String, Object>) overview("giamsat.trangdinh", query).get("kpis");
+    Map<String, Object> after = (Map<String, Object>) overview("giamsat.thuyhung", query).get("kpis");
 
     // then: November counts one more digitized dossier, and nothing else changed
     assertThat(number(after.get("digitized"))).isEqualTo(number(before.get("digitized")) + 1);

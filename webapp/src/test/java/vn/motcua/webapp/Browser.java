@@ -29,6 +29,12 @@ public final class Browser {
 
   public static synchronized WebDriver driver() {
     if (driver == null) {
+      // a file left by an earlier run would pass for this run's download
+      try (var old = Files.list(downloads())) {
+        old.forEach(file -> file.toFile().delete());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       ChromeDriverService service = new ChromeDriverService.Builder()
           .usingDriverExecutable(new File("/usr/bin/chromedriver"))
           .usingAnyFreePort()

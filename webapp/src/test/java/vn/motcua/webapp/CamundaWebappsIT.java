@@ -35,18 +35,18 @@ class CamundaWebappsIT extends PostgresIntegrationTest {
   @Test
   void shouldSignAnOfficerIntoTasklistWithTheDemoPassword() {
     // when
-    ResponseEntity<Map> response = login("chiminh.tuphap", "demo");
+    ResponseEntity<Map> response = login("thuyhung.tuphap", "demo");
 
     // then
     assertThat(response.getStatusCode().value()).isEqualTo(200);
-    assertThat(response.getBody()).containsEntry("userId", "chiminh.tuphap");
+    assertThat(response.getBody()).containsEntry("userId", "thuyhung.tuphap");
     assertThat(response.getBody().get("authorizedApps").toString()).contains("tasklist");
   }
 
   @Test
   void shouldRefuseTasklistSignInWithAWrongPassword() {
     // when (a user no other test signs in as: the engine delays the next sign-in after a failure)
-    ResponseEntity<Map> response = login("vpdk.trangdinh.giamdoc", "not-the-password");
+    ResponseEntity<Map> response = login("vpdk.langson.giamdoc", "not-the-password");
 
     // then
     assertThat(response.getStatusCode().is2xxSuccessful()).isFalse();

@@ -49,7 +49,7 @@ class CitizenInputsIT extends PostgresIntegrationTest {
     form.put("idNumber", "020190001234");
     form.put("phone", "0912345678");
     form.put("email", "an.nguyen@example.vn");
-    form.put("address", "Thôn Bản Mới, xã Chí Minh");
+    form.put("address", "Thôn Bản Mới, xã Thụy Hùng");
     form.put("communeCode", "06148");
     form.put("category", "CITIZEN");
     form.put("copies", "1");

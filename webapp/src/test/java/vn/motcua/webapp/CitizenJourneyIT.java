@@ -77,7 +77,7 @@ class CitizenJourneyIT extends PostgresIntegrationTest {
     assertThat(browser.findElement(By.id("apply-fullName")).getAttribute("value")).isEqualTo("Nguyễn Văn An");
     assertThat(browser.findElement(By.id("apply-idNumber")).getAttribute("value")).isEqualTo("020190001234");
     assertThat(browser.findElement(By.id("apply-address")).getAttribute("value"))
-        .isEqualTo("Thôn Bản Mới, xã Chí Minh, huyện Tràng Định, tỉnh Lạng Sơn");
+        .isEqualTo("Thôn Bản Mới, xã Thụy Hùng, tỉnh Lạng Sơn");
     assertThat(browser.findElements(By.id("file_GIAY_CHUNG_SINH"))).hasSize(1);
 
     // when: the child was born without a birth certificate
@@ -111,7 +111,7 @@ class CitizenJourneyIT extends PostgresIntegrationTest {
     assertThat(dossiersOf("citizen")).isEqualTo(before);
 
     // when: real files this time, and the result by post to their address
-    browser.findElement(By.id("apply-postalAddress")).sendKeys("Số 12, thôn Bản Mới, xã Chí Minh, tỉnh Lạng Sơn");
+    browser.findElement(By.id("apply-postalAddress")).sendKeys("Số 12, thôn Bản Mới, xã Thụy Hùng, tỉnh Lạng Sơn");
     browser.findElement(By.id("file_TO_KHAI_KHAI_SINH")).sendKeys(
         file("tờ khai khai sinh.pdf", Api.pdf("tờ khai")).toAbsolutePath().toString());
     browser.findElement(By.id("file_VAN_BAN_NGUOI_LAM_CHUNG")).sendKeys(
@@ -131,7 +131,7 @@ class CitizenJourneyIT extends PostgresIntegrationTest {
         .containsExactly("TO_KHAI_KHAI_SINH", "VAN_BAN_NGUOI_LAM_CHUNG");
 
     // when: the counter finds the witness's identity paper missing
-    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "SUPPLEMENT",
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "SUPPLEMENT",
         "missingDocuments", "Bản sao giấy tờ tùy thân của người làm chứng"));
     browser.get(url("/cong-dan/ho-so/" + code));
 
@@ -155,25 +155,25 @@ class CitizenJourneyIT extends PostgresIntegrationTest {
     assertThat(browser.findElement(By.id("dossier-files")).getText()).contains("cccd-nguoi-lam-chung.png");
 
     // when: the commune receives, appraises, approves, and returns the result online
-    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-    api.complete("chiminh.tuphap", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("thuyhung.tuphap", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
         "appraisalNote", "Đủ điều kiện"));
-    api.complete("chiminh.chutich", code, "Task_Approve", Map.of("approval", "SIGN",
+    api.complete("thuyhung.chutich", code, "Task_Approve", Map.of("approval", "SIGN",
         "approvalNote", "Đồng ý đăng ký khai sinh"));
     // then: the counter's return step already says how and where the applicant asked for it
-    String returnTask = (String) api.task("chiminh.motcua", code, "Task_ReturnResult").get("id");
+    String returnTask = (String) api.task("thuyhung.motcua", code, "Task_ReturnResult").get("id");
     @SuppressWarnings("unchecked")
-    Map<String, Object> asked = (Map<String, Object>) ((Map<String, Object>) api.call("chiminh.motcua",
+    Map<String, Object> asked = (Map<String, Object>) ((Map<String, Object>) api.call("thuyhung.motcua",
         HttpMethod.GET, "/api/v1/tasks/" + returnTask, null).getBody().get("form")).get("values");
     assertThat(asked).containsEntry("returnMethod", "POST")
-        .containsEntry("postalAddress", "Số 12, thôn Bản Mới, xã Chí Minh, tỉnh Lạng Sơn");
-    api.complete("chiminh.motcua", code, "Task_ReturnResult", Map.of("returnMethod", "ONLINE"));
+        .containsEntry("postalAddress", "Số 12, thôn Bản Mới, xã Thụy Hùng, tỉnh Lạng Sơn");
+    api.complete("thuyhung.motcua", code, "Task_ReturnResult", Map.of("returnMethod", "ONLINE"));
     browser.get(url("/cong-dan/ho-so/" + code));
 
     // then: the signed result, downloadable, whose signature anyone can verify
     assertThat(browser.findElement(By.id("dossier-status")).getText()).isEqualTo("Đã trả kết quả");
     var signed = browser.findElement(By.cssSelector("#dossier-files li[data-kind='RESULT'] .badge"));
-    assertThat(signed.getText()).isEqualTo("Đã ký số: Ủy ban nhân dân xã Chí Minh");
+    assertThat(signed.getText()).isEqualTo("Đã ký số: Ủy ban nhân dân xã Thụy Hùng");
     try (var earlier = Files.list(Browser.downloads())) { // a download of an earlier run under the same name
       for (Path stale : earlier.filter(f -> f.getFileName().toString().startsWith("result-" + code)).toList()) {
         Files.delete(stale);

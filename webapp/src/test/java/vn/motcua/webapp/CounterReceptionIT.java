@@ -52,10 +52,10 @@ class CounterReceptionIT extends PostgresIntegrationTest {
 
   @Test
   void shouldRecordAnInPersonDossierOnTheReceptionPageAndPrintItsVoucher() throws Exception {
-    // given: Monday morning, the Chí Minh counter officer opens the reception page
+    // given: Monday morning, the Thụy Hùng counter officer opens the reception page
     now("2026-11-16T09:00");
     WebDriver browser = Browser.driver();
-    Browser.signIn(port, "chiminh.motcua", "queue-title");
+    Browser.signIn(port, "thuyhung.motcua", "queue-title");
     browser.findElement(By.id("reception")).click();
     new Select(Browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("choose-procedure"))))
         .selectByValue("2.000815");
@@ -120,7 +120,7 @@ class CounterReceptionIT extends PostgresIntegrationTest {
     // given: a birth registration arrives by post with the declaration only
     now("2026-11-16T10:00");
     WebDriver browser = Browser.driver();
-    Browser.signIn(port, "chiminh.motcua", "queue-title");
+    Browser.signIn(port, "thuyhung.motcua", "queue-title");
     browser.get("http://localhost:" + port + "/workbench/tiep-nhan?thu-tuc=1.001193&lang=vi");
     browser.findElement(By.id("channel-POSTAL")).click();
     browser.findElement(By.id("apply-fullName")).sendKeys("Trần Thị Bình");
@@ -143,16 +143,16 @@ class CounterReceptionIT extends PostgresIntegrationTest {
         ExpectedConditions.presenceOfElementLocated(By.id("letter-SUPPLEMENT_GUIDANCE")));
     assertThat(pdfText(download(guidance.getAttribute("href")))).contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
         "mã hồ sơ " + code, "1. Giấy chứng sinh (bản chính)");
-    assertThat(api.dossier("chiminh.motcua", code)).containsEntry("status", "AWAITING_SUPPLEMENT")
+    assertThat(api.dossier("thuyhung.motcua", code)).containsEntry("status", "AWAITING_SUPPLEMENT")
         .containsEntry("channel", "POSTAL");
   }
 
   @Test
   void shouldHandTheApplicantTheRefusalWithItsReasonsWhenTheCounterRefusesTheDossier() throws Exception {
-    // given: a marriage registration handed in at the Chí Minh counter by people of another province
+    // given: a marriage registration handed in at the Thụy Hùng counter by people of another province
     now("2026-11-16T11:00");
     WebDriver browser = Browser.driver();
-    Browser.signIn(port, "chiminh.motcua", "queue-title");
+    Browser.signIn(port, "thuyhung.motcua", "queue-title");
     browser.get("http://localhost:" + port + "/workbench/tiep-nhan?thu-tuc=1.000894&lang=vi");
     browser.findElement(By.id("apply-fullName")).sendKeys("Lò Văn Tú");
     browser.findElement(By.id("apply-idNumber")).sendKeys("014095001122");
@@ -166,15 +166,15 @@ class CounterReceptionIT extends PostgresIntegrationTest {
     browser.findElement(By.cssSelector("input[name=completeness][value=REFUSE]")).click();
     WebElement reason = browser.findElement(By.cssSelector("textarea[name=refusalReason]"));
     Browser.waiting().until(ExpectedConditions.visibilityOf(reason));
-    reason.sendKeys("Hai bên nam, nữ không cư trú tại xã Chí Minh; nộp tại UBND xã nơi cư trú");
+    reason.sendKeys("Hai bên nam, nữ không cư trú tại xã Thụy Hùng; nộp tại UBND xã nơi cư trú");
     browser.findElement(By.id("complete")).click();
 
     // then: the refusal (form 03) is there to print, with the reason, and the dossier is closed
     WebElement refusal = Browser.waiting().until(
         ExpectedConditions.presenceOfElementLocated(By.id("letter-RECEPTION_REFUSAL")));
     assertThat(pdfText(download(refusal.getAttribute("href")))).contains("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
-        "Hai bên nam, nữ không cư trú tại xã Chí Minh", "ỦY BAN NHÂN DÂN XÃ CHÍ MINH");
-    assertThat(api.dossier("chiminh.motcua", code)).containsEntry("status", "REFUSED");
+        "Hai bên nam, nữ không cư trú tại xã Thụy Hùng", "ỦY BAN NHÂN DÂN XÃ THỤY HÙNG");
+    assertThat(api.dossier("thuyhung.motcua", code)).containsEntry("status", "REFUSED");
   }
 
   private static java.nio.file.Path scan(String name, byte[] content) throws Exception {
@@ -197,36 +197,36 @@ class CounterReceptionIT extends PostgresIntegrationTest {
 
   @Test
   void shouldHandTheApplicantAVoucherWithTheReceiptCodeTheDocumentsAndTheAppointment() throws Exception {
-    // given: Monday morning at the Chí Minh counter, an applicant asks for certified copies in person
+    // given: Monday morning at the Thụy Hùng counter, an applicant asks for certified copies in person
     now("2026-11-16T09:00");
-    Map<String, Object> submitted = api.submit("chiminh.motcua", dossierRequest("2.000815", "06148",
+    Map<String, Object> submitted = api.submit("thuyhung.motcua", dossierRequest("2.000815", "06148",
         "channel", "COUNTER", "pages", 3));
     String code = (String) submitted.get("receiptCode");
-    assertThat(api.attach("chiminh.motcua", code, null, "SCAN", "ban-chinh.pdf", Api.pdf("bản chính"))
+    assertThat(api.attach("thuyhung.motcua", code, null, "SCAN", "ban-chinh.pdf", Api.pdf("bản chính"))
         .getStatusCode().value()).isEqualTo(201);
 
     // when: the officer finds it complete
-    Map<String, Object> received = api.complete("chiminh.motcua", code, "Task_CheckCompleteness",
+    Map<String, Object> received = api.complete("thuyhung.motcua", code, "Task_CheckCompleteness",
         Map.of("completeness", "COMPLETE"));
 
     // then: the voucher is filed with the dossier, once
-    List<Map<String, Object>> vouchers = rest.withBasicAuth("chiminh.motcua", "demo").exchange(
+    List<Map<String, Object>> vouchers = rest.withBasicAuth("thuyhung.motcua", "demo").exchange(
             "/api/v1/dossiers/" + code + "/documents", HttpMethod.GET, null,
             new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody().stream()
         .filter(d -> "RECEIPT_VOUCHER".equals(d.get("kind"))).toList();
     assertThat(vouchers).singleElement().satisfies(d -> assertThat(d).containsEntry("fileName",
         "receipt-voucher-" + code + ".pdf"));
-    byte[] pdf = rest.withBasicAuth("chiminh.motcua", "demo").getForObject(
+    byte[] pdf = rest.withBasicAuth("thuyhung.motcua", "demo").getForObject(
         "/api/v1/documents/" + vouchers.get(0).get("id") + "/content", byte[].class);
 
     // then: its text, as any PDF reader extracts it
     String appointment = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút, ngày' dd/MM/yyyy")
-        .format(OffsetDateTime.parse((String) api.dossier("chiminh.motcua", code).get("deadline"))
+        .format(OffsetDateTime.parse((String) api.dossier("thuyhung.motcua", code).get("deadline"))
             .atZoneSameInstant(VN));
     try (PDDocument document = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
       assertThat(text).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mẫu số 01", "Mã hồ sơ: " + code,
-          "Bộ phận Tiếp nhận và Trả kết quả – Ủy ban nhân dân xã Chí Minh tiếp nhận hồ sơ của Ông/Bà Nguyễn Văn An",
+          "Bộ phận Tiếp nhận và Trả kết quả – Ủy ban nhân dân xã Thụy Hùng tiếp nhận hồ sơ của Ông/Bà Nguyễn Văn An",
           "số định danh cá nhân 020190001234", "Hình thức nộp: trực tiếp tại Bộ phận Một cửa",
           "Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày 16/11/2026",
           "Thời gian trả kết quả giải quyết hồ sơ: " + appointment);

@@ -48,19 +48,19 @@ class DefaultDatabaseIT {
   @Test
   @SuppressWarnings("unchecked")
   void shouldRunDossiersAndTheBoardOnTheEmbeddedDatabase() {
-    // given: a birth registration received and an overdue copy certification at Chí Minh in November 2026
+    // given: a birth registration received and an overdue copy certification at Thụy Hùng in November 2026
     Api api = new Api(rest);
     now("2026-11-09T09:00");
     String copies = (String) api.submit("citizen", dossierRequest("2.000815", "06148")).get("receiptCode");
-    api.complete("chiminh.motcua", copies, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("thuyhung.motcua", copies, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     now("2026-11-16T09:00");
     String birth = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
-    api.complete("chiminh.motcua", birth, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("thuyhung.motcua", birth, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
 
     // when: the district supervisor looks at the board while November runs
-    ResponseEntity<Map<String, Object>> overdue = api.call("giamsat.trangdinh", HttpMethod.GET,
+    ResponseEntity<Map<String, Object>> overdue = api.call("giamsat.thuyhung", HttpMethod.GET,
         "/api/v1/board/lists/overdue", null);
-    ResponseEntity<Map<String, Object>> running = api.call("giamsat.trangdinh", HttpMethod.GET,
+    ResponseEntity<Map<String, Object>> running = api.call("giamsat.thuyhung", HttpMethod.GET,
         "/api/v1/board/overview?period=2026-11", null);
 
     // then
@@ -70,14 +70,14 @@ class DefaultDatabaseIT {
     Map<String, Object> kpis = (Map<String, Object>) running.getBody().get("kpis");
     assertThat(kpis).containsEntry("received", 2).containsEntry("inProgress", 2).containsEntry("overdue", 1);
     for (String export : new String[] {"lists/overdue.csv", "lists/paused.xlsx", "kpis.xlsx", "report.pdf"}) {
-      assertThat(rest.withBasicAuth("giamsat.trangdinh", "demo")
+      assertThat(rest.withBasicAuth("giamsat.thuyhung", "demo")
           .getForEntity("/api/v1/board/exports/" + export + "?period=2026-11", byte[].class).getStatusCode().value())
           .as(export).isEqualTo(200);
     }
 
     // when: in December, November is over and read from its monthly figures
     now("2026-12-02T09:00");
-    Map<String, Object> over = (Map<String, Object>) api.call("giamsat.trangdinh", HttpMethod.GET,
+    Map<String, Object> over = (Map<String, Object>) api.call("giamsat.thuyhung", HttpMethod.GET,
         "/api/v1/board/overview?period=2026-11", null).getBody().get("kpis");
 
     // then

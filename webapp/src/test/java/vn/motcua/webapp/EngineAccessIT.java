@@ -50,7 +50,7 @@ class EngineAccessIT extends PostgresIntegrationTest {
     String lookup = runtime.startProcessInstanceByKey("identityLookup", Map.of("applicantIdNumber", "020190001234",
         "requestedBy", "citizen")).getId();
     long readsBefore = jdbc.queryForObject("select count(*) from engine_read where username = 'admin'", Long.class);
-    List<String> people = List.of("citizen", "chiminh.motcua", "giamsat.trangdinh", "caicach.langson", "admin",
+    List<String> people = List.of("citizen", "thuyhung.motcua", "giamsat.thuyhung", "caicach.langson", "admin",
         "motcua-worker");
     String header = "citizen counter supervisor reform admin worker";
 

@@ -56,13 +56,13 @@ class EngineWritesIT extends PostgresIntegrationTest {
 
   private String atAppraisal() {
     String code = submitted();
-    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     return code;
   }
 
   private String atApproval() {
     String code = atAppraisal();
-    api.complete("chiminh.tuphap", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
+    api.complete("thuyhung.tuphap", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
         "appraisalNote", "Đủ điều kiện"));
     return code;
   }
@@ -87,10 +87,10 @@ class EngineWritesIT extends PostgresIntegrationTest {
     // given: the civil-status officer in Tasklist, the appraisal claimed there
     String code = atAppraisal();
     Task appraise = task(code, "Task_Appraise");
-    CamundaSession tasklist = new CamundaSession(port, "chiminh.tuphap", "demo", "tasklist");
+    CamundaSession tasklist = new CamundaSession(port, "thuyhung.tuphap", "demo", "tasklist");
     assertThat(tasklist.signedIn()).isTrue();
     assertThat(tasklist.send("POST", CamundaSession.ENGINE + "/task/" + appraise.getId() + "/claim",
-        "{\"userId\": \"chiminh.tuphap\"}").statusCode()).isEqualTo(204);
+        "{\"userId\": \"thuyhung.tuphap\"}").statusCode()).isEqualTo(204);
     Map<String, Object> before = state(code);
 
     // when: the probe's request — a decision, a stage deadline in 2030 and another applicant name
@@ -120,9 +120,9 @@ class EngineWritesIT extends PostgresIntegrationTest {
   void shouldRefuseHandWrittenVariablesDueDatesAndAssigneesForEveryOfficerRoleThroughEveryDoor() {
     // given: one dossier at each officer's step, each claimed by its officer in Tasklist
     Map<String, String> steps = new LinkedHashMap<>();
-    steps.put("chiminh.motcua", submitted() + " Task_CheckCompleteness");
-    steps.put("chiminh.tuphap", atAppraisal() + " Task_Appraise");
-    steps.put("chiminh.chutich", atApproval() + " Task_Approve");
+    steps.put("thuyhung.motcua", submitted() + " Task_CheckCompleteness");
+    steps.put("thuyhung.tuphap", atAppraisal() + " Task_Appraise");
+    steps.put("thuyhung.chutich", atApproval() + " Task_Approve");
     Map<String, Map<String, Object>> before = new LinkedHashMap<>();
     steps.values().forEach(step -> before.put(step, state(step.split(" ")[0])));
 
@@ -226,7 +226,7 @@ class EngineWritesIT extends PostgresIntegrationTest {
     tasks.setDueDate(approve.getId(), Date.from(java.time.Instant.parse("2030-01-01T10:00:00Z")));
 
     // when
-    List<Map<String, Object>> listed = api.tasks("chiminh.chutich");
+    List<Map<String, Object>> listed = api.tasks("thuyhung.chutich");
 
     // then: listed, its working days counted by the fallback past 2027
     assertThat(listed).filteredOn(t -> approve.getId().equals(t.get("id"))).singleElement()

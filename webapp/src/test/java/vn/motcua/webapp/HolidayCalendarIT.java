@@ -30,7 +30,7 @@ import vn.motcua.webapp.calendar.CalendarChanges;
 class HolidayCalendarIT extends PostgresIntegrationTest {
 
   private static final Path EDITED_2026 = CALENDARS.resolve("holidays-2026.yaml");
-  private static final String SPECIALIST = "trangdinh.ktht";
+  private static final String SPECIALIST = "thuyhung.tuphap";
 
   @Autowired
   private CalendarChanges changes;
@@ -78,8 +78,7 @@ class HolidayCalendarIT extends PostgresIntegrationTest {
     // given: a construction permit received on Friday 20 November 2026 at 09:00: 15 working days to 11 December
     now("2026-11-20T09:00");
     String code = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
-    api.complete("trangdinh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-    api.complete(SPECIALIST, code, "Task_AcceptTransfer", Map.of("transferAccepted", true));
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     assertThat(api.dossier("citizen", code).get("deadline")).isEqualTo("2026-12-11T09:00:00+07:00");
     Object dueBefore = due(code, "Task_Appraise");
 
@@ -127,7 +126,7 @@ class HolidayCalendarIT extends PostgresIntegrationTest {
     var refused = api.call("admin", HttpMethod.POST, "/api/v1/calendar/apply", null);
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(String.valueOf(refused.getBody())).contains("2026-11-28 is a weekend day");
-    assertThat(api.call("chiminh.chutich", HttpMethod.POST, "/api/v1/calendar/apply", null).getStatusCode().value())
+    assertThat(api.call("thuyhung.chutich", HttpMethod.POST, "/api/v1/calendar/apply", null).getStatusCode().value())
         .isEqualTo(403);
 
     // then: the calendar in force stays (Friday 2 January off, 22 August worked), and administrators see why
@@ -142,7 +141,7 @@ class HolidayCalendarIT extends PostgresIntegrationTest {
   void shouldTellAdministratorsFromTheFirstOfOctoberWhenNextYearsCalendarIsProvisional() {
     // given: 2026 is official, 2027 provisional
     WebSession admin = new WebSession(port, "admin");
-    WebSession chairman = new WebSession(port, "chiminh.chutich");
+    WebSession chairman = new WebSession(port, "thuyhung.chutich");
 
     // when: the last day of September
     now("2026-09-30T09:00");

@@ -58,7 +58,7 @@ class HostileInputsIT extends PostgresIntegrationTest {
 
   @Test
   void shouldAnswerEveryHostileInputWithA4xxAndItsReasonAndStoreNothing() throws IOException {
-    // given: a birth registration waiting at Chí Minh's counter, and what is stored so far
+    // given: a birth registration waiting at Thụy Hùng's counter, and what is stored so far
     api = new Api(rest);
     String dossier = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
     String task = tasks.createTaskQuery().processInstanceBusinessKey(dossier)
@@ -165,32 +165,32 @@ class HostileInputsIT extends PostgresIntegrationTest {
     // reading: codes that are not codes
     cases.add(get("SQL as a receipt code", "citizen", "/api/v1/dossiers/X' OR '1'='1", 404, "error"));
     cases.add(get("a path out of the API", "citizen", "/api/v1/dossiers/..%2F..%2Fetc%2Fpasswd", 400, "error"));
-    cases.add(get("a negative page", "trangdinh.motcua", "/api/v1/dossiers?page=-1", 400, "error"));
-    cases.add(get("a page that is not a number", "trangdinh.motcua", "/api/v1/dossiers?page=abc", 400,
+    cases.add(get("a negative page", "thuyhung.motcua", "/api/v1/dossiers?page=-1", 400, "error"));
+    cases.add(get("a page that is not a number", "thuyhung.motcua", "/api/v1/dossiers?page=abc", 400,
         "error.parameter"));
-    cases.add(get("a task id that is a script", "chiminh.motcua", "/api/v1/tasks/<script>", 404, "error"));
+    cases.add(get("a task id that is a script", "thuyhung.motcua", "/api/v1/tasks/<script>", 404, "error"));
     // the counter's work on the task
     String complete = "/api/v1/tasks/" + task + "/complete";
-    cases.add(json("a decision of the wrong type", "chiminh.motcua", complete,
+    cases.add(json("a decision of the wrong type", "thuyhung.motcua", complete,
         "{\"variables\":{\"completeness\":42}}", 400, "completeness"));
-    cases.add(json("a decision the form does not offer", "chiminh.motcua", complete,
+    cases.add(json("a decision the form does not offer", "thuyhung.motcua", complete,
         "{\"variables\":{\"completeness\":\"MAYBE\"}}", 400, "completeness"));
-    cases.add(json("variables that are a list", "chiminh.motcua", complete, "{\"variables\":[1,2,3]}", 400,
+    cases.add(json("variables that are a list", "thuyhung.motcua", complete, "{\"variables\":[1,2,3]}", 400,
         "error.unreadable"));
-    cases.add(json("a field the step does not have", "chiminh.motcua", complete,
+    cases.add(json("a field the step does not have", "thuyhung.motcua", complete,
         "{\"variables\":{\"completeness\":\"COMPLETE\",\"dossierDeadline\":\"2000-01-01\"}}", 400, "dossierDeadline"));
-    cases.add(json("a task that does not exist", "chiminh.motcua", "/api/v1/tasks/no-such-task/complete",
+    cases.add(json("a task that does not exist", "thuyhung.motcua", "/api/v1/tasks/no-such-task/complete",
         "{\"variables\":{\"completeness\":\"COMPLETE\"}}", 404, "error.task.notFound"));
-    cases.add(json("a batch of 101 tasks", "chiminh.motcua", "/api/v1/tasks/claim",
+    cases.add(json("a batch of 101 tasks", "thuyhung.motcua", "/api/v1/tasks/claim",
         body101(), 400, "error.validation"));
-    cases.add(json("an empty batch", "chiminh.motcua", "/api/v1/tasks/claim", "{\"taskIds\":[]}", 400,
+    cases.add(json("an empty batch", "thuyhung.motcua", "/api/v1/tasks/claim", "{\"taskIds\":[]}", 400,
         "error.validation"));
-    cases.add(json("a delegation to nobody", "chiminh.motcua", "/api/v1/tasks/" + task + "/delegate", "{\"to\":\"\"}",
+    cases.add(json("a delegation to nobody", "thuyhung.motcua", "/api/v1/tasks/" + task + "/delegate", "{\"to\":\"\"}",
         400, "error.validation"));
     // comments and ratings
     String comments = "/api/v1/dossiers/" + dossier + "/comments";
-    cases.add(json("an empty comment", "chiminh.motcua", comments, "{\"text\":\"\"}", 400, "error.validation"));
-    cases.add(json("a comment of a megabyte", "chiminh.motcua", comments,
+    cases.add(json("an empty comment", "thuyhung.motcua", comments, "{\"text\":\"\"}", 400, "error.validation"));
+    cases.add(json("a comment of a megabyte", "thuyhung.motcua", comments,
         "{\"text\":\"" + "a".repeat(1_000_000) + "\"}", 400, "error.validation"));
     cases.add(json("a rating of six stars", "citizen", "/api/v1/dossiers/" + dossier + "/rating",
         "{\"score\":6}", 400, "error.validation"));
@@ -315,7 +315,7 @@ class HostileInputsIT extends PostgresIntegrationTest {
       });
       HttpHeaders headers = new HttpHeaders();
       headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-      return as("chiminh.motcua").exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+      return as("thuyhung.motcua").exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
     }, status, code);
   }
 

@@ -43,12 +43,12 @@ class IncidentsIT extends PostgresIntegrationTest {
     simulators.signing().faults(new Faults(0, 1.0, 0, 0));
     Api api = new Api(rest);
     String code = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
-    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-    api.complete("chiminh.tuphap", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("thuyhung.tuphap", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
         "appraisalNote", "Đủ điều kiện"));
 
     // when: the result is approved, and every attempt to sign it fails
-    api.complete("chiminh.chutich", code, "Task_Approve", Map.of("approval", "SIGN"));
+    api.complete("thuyhung.chutich", code, "Task_Approve", Map.of("approval", "SIGN"));
 
     // then: an incident in the engine, as Cockpit shows it
     Incident incident = await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createIncidentQuery()
@@ -58,7 +58,7 @@ class IncidentsIT extends PostgresIntegrationTest {
     assertThat(incident.getActivityId()).isEqualTo("Task_SignOutcome");
     assertThat(incident.getIncidentMessage()).contains("503");
     // then: on the supervisor's board, with the reason
-    List<Map<String, Object>> rows = (List<Map<String, Object>>) api.call("giamsat.trangdinh", HttpMethod.GET,
+    List<Map<String, Object>> rows = (List<Map<String, Object>>) api.call("giamsat.thuyhung", HttpMethod.GET,
         "/api/v1/board/lists/incidents", null).getBody().get("rows");
     assertThat(rows).filteredOn(r -> code.equals(r.get("receiptCode"))).singleElement()
         .satisfies(r -> assertThat((String) r.get("incident")).contains("503"));
@@ -70,7 +70,7 @@ class IncidentsIT extends PostgresIntegrationTest {
 
     // then: the dossier goes on; the incident is gone from the board
     api.dossierOnceIn("citizen", code, "AWAITING_RETURN");
-    assertThat(((List<Map<String, Object>>) api.call("giamsat.trangdinh", HttpMethod.GET,
+    assertThat(((List<Map<String, Object>>) api.call("giamsat.thuyhung", HttpMethod.GET,
         "/api/v1/board/lists/incidents", null).getBody().get("rows")))
         .noneSatisfy(r -> assertThat(r.get("receiptCode")).isEqualTo(code));
     assertThat(trail(api, code)).contains("INCIDENT_RAISED", "INCIDENT_RESOLVED", "DOCUMENT_SIGNED");

@@ -27,9 +27,9 @@ import vn.motcua.workers.simulator.Simulators;
  */
 class LegalTimeIT extends PostgresIntegrationTest {
 
-  private static final String SPECIALIST = "trangdinh.ktht";
-  private static final String DIVISION_LEADER = "trangdinh.ktht.truongphong";
-  private static final String DISTRICT_SUPERVISOR = "giamsat.trangdinh";
+  private static final String SPECIALIST = "thuyhung.tuphap";
+  private static final String DIVISION_LEADER = "thuyhung.chutich";
+  private static final String PROVINCE_SUPERVISOR = "giamsat.langson";
 
   @Autowired
   private ManagementService management;
@@ -98,11 +98,10 @@ class LegalTimeIT extends PostgresIntegrationTest {
 
   @Test
   void shouldWarnApologiseAndEscalateAtTheRightWorkingDayMomentsAcrossTet() throws Exception {
-    // given: received on Monday 1 February 2027 at 09:00 by Tràng Định, handled by its infrastructure division
+    // given: received on Monday 1 February 2027 at 09:00 by Thụy Hùng commune, which handles it (two-level)
     now("2027-02-01T09:00");
     String code = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
-    api.complete("trangdinh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-    api.complete(SPECIALIST, code, "Task_AcceptTransfer", Map.of("transferAccepted", true));
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
 
     // then: 15 working days skip Tết (5, 8–11 February) and the weekends
     Map<String, Object> dossier = api.dossier("citizen", code);
@@ -135,7 +134,7 @@ class LegalTimeIT extends PostgresIntegrationTest {
     now("2027-02-26T09:00");
     runDueJobs(code);
 
-    // then: the division must issue the apology with a new appointment (form 04)
+    // then: the commune must issue the apology with a new appointment (form 04)
     assertThat(hasTask(SPECIALIST, code, "Task_IssueApology")).isTrue();
     assertThat(audit(code, "APOLOGY_REQUESTED")).singleElement()
         .satisfies(e -> assertThat(e).containsEntry("at", "2027-02-26T09:00:00+07:00"));
@@ -161,7 +160,7 @@ class LegalTimeIT extends PostgresIntegrationTest {
     // and the apology with the new appointment (form 04) is issued to the applicant, filed with the dossier
     assertThat(letter(code, "APOLOGY_LETTER")).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
         "Kính gửi: Ông/Bà Nguyễn Văn An", "Chờ ý kiến của Sở Xây dựng về chỉ giới xây dựng",
-        "09 giờ 00 phút, ngày 01/03/2027", "03/03/2027", "PHÒNG KINH TẾ VÀ HẠ TẦNG", "Ngày 26 tháng 2 năm 2027");
+        "09 giờ 00 phút, ngày 01/03/2027", "03/03/2027", "ỦY BAN NHÂN DÂN XÃ THỤY HÙNG", "Ngày 26 tháng 2 năm 2027");
 
     // and the applicant is told by e-mail (Vietnamese intact, then English) and by SMS, through the workers
     List<Map<String, Object>> sent = await().atMost(Duration.ofSeconds(30))
@@ -188,10 +187,10 @@ class LegalTimeIT extends PostgresIntegrationTest {
     now("2027-03-03T09:00");
     runDueJobs(code);
 
-    // then: the division's leader must direct it
+    // then: the commune chairperson must direct it
     assertThat(hasTask(DIVISION_LEADER, code, "Task_DirectOverdueStage")).isTrue();
     assertThat(supervision(code)).containsEntry("escalationLevel", 1)
-        .containsEntry("escalatedTo", "H180-KTHT.leader");
+        .containsEntry("escalatedTo", "X06148.leader");
     api.complete(DIVISION_LEADER, code, "Task_DirectOverdueStage", Map.of("delayCause", "COORDINATION",
         "measures", "Đã đôn đốc Sở Xây dựng trả lời trước 04/3"));
 
@@ -201,27 +200,27 @@ class LegalTimeIT extends PostgresIntegrationTest {
     now("2027-03-05T09:00");
     runDueJobs(code);
 
-    // then: the district's supervisor is told
-    assertThat(hasTask(DISTRICT_SUPERVISOR, code, "Task_SuperviseOverdueStage")).isTrue();
-    assertThat(supervision(code)).containsEntry("escalationLevel", 2).containsEntry("escalatedTo", "H180.supervision")
+    // then: the province's supervisor is told (there is no district between)
+    assertThat(hasTask(PROVINCE_SUPERVISOR, code, "Task_SuperviseOverdueStage")).isTrue();
+    assertThat(supervision(code)).containsEntry("escalationLevel", 2).containsEntry("escalatedTo", "T20.supervision")
         .containsEntry("delayCause", "COORDINATION");
     assertThat(audit(code, "ESCALATED")).extracting(e -> e.get("at"))
         .containsExactly("2027-03-03T09:00:00+07:00", "2027-03-05T09:00:00+07:00");
 
-    // when: the division finishes the dossier
+    // when: the commune finishes the dossier
     now("2027-03-05T10:00");
     api.complete(SPECIALIST, code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
         "appraisalNote", "Đủ điều kiện cấp phép"));
     api.complete(DIVISION_LEADER, code, "Task_Approve", Map.of("approval", "SIGN"));
-    api.complete("trangdinh.motcua", code, "Task_ReturnResult", Map.of("returnMethod", "COUNTER",
+    api.complete("thuyhung.motcua", code, "Task_ReturnResult", Map.of("returnMethod", "COUNTER",
         "receivedBy", "Nguyễn Văn An"));
 
     // then: the supervisor's task ended with the stage; the dossier counts as late, attributed to the appraisal
-    assertThat(hasTask(DISTRICT_SUPERVISOR, code, "Task_SuperviseOverdueStage")).isFalse();
+    assertThat(hasTask(PROVINCE_SUPERVISOR, code, "Task_SuperviseOverdueStage")).isFalse();
     Map<String, Object> finished = api.dossier("citizen", code);
     assertThat(finished).containsEntry("status", "RESULT_RETURNED").containsEntry("timeliness", "LATE");
     assertThat(supervision(code)).containsEntry("lateStage", "APPRAISE");
-    assertThat(((Map<?, ?>) supervision(code).get("lateAgency")).get("code")).isEqualTo("H180-KTHT");
+    assertThat(((Map<?, ?>) supervision(code).get("lateAgency")).get("code")).isEqualTo("X06148");
 
     // and the whole story is in the audit trail in the order it happened
     Map<String, Object> history = api.call("citizen", HttpMethod.GET, "/api/v1/dossiers/" + code + "/history", null)
@@ -263,20 +262,19 @@ class LegalTimeIT extends PostgresIntegrationTest {
     String stopped = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
 
     // when: the counter refuses the first; the second is stopped at the applicant's request
-    api.complete("chiminh.motcua", refused, "Task_CheckCompleteness", Map.of("completeness", "REFUSE",
+    api.complete("thuyhung.motcua", refused, "Task_CheckCompleteness", Map.of("completeness", "REFUSE",
         "refusalReason", "Thủ tục không thuộc thẩm quyền của UBND xã"));
-    api.complete("trangdinh.motcua", stopped, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-    api.complete(SPECIALIST, stopped, "Task_AcceptTransfer", Map.of("transferAccepted", true));
+    api.complete("thuyhung.motcua", stopped, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     api.complete(SPECIALIST, stopped, "Task_Appraise", Map.of("appraisal", "PROPOSE_STOP",
         "appraisalNote", "Người nộp có đơn xin dừng", "stopReason", "Người nộp hồ sơ có đơn đề nghị dừng giải quyết"));
     api.complete(DIVISION_LEADER, stopped, "Task_Approve", Map.of("approval", "SIGN"));
 
     // then: each letter, with its reasons, is there for the applicant before the counter returns the dossier
     assertThat(letter(refused, "RECEPTION_REFUSAL")).contains("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
-        "Thủ tục không thuộc thẩm quyền của UBND xã", "ỦY BAN NHÂN DÂN XÃ CHÍ MINH");
+        "Thủ tục không thuộc thẩm quyền của UBND xã", "ỦY BAN NHÂN DÂN XÃ THỤY HÙNG");
     assertThat(letter(stopped, "STOP_NOTICE")).contains("THÔNG BÁO VỀ VIỆC DỪNG XỬ LÝ HỒ SƠ", "Mẫu số 05",
         "Người nộp hồ sơ có đơn đề nghị dừng giải quyết");
-    api.complete("trangdinh.motcua", stopped, "Task_ReturnResult", Map.of("returnMethod", "COUNTER",
+    api.complete("thuyhung.motcua", stopped, "Task_ReturnResult", Map.of("returnMethod", "COUNTER",
         "receivedBy", "Nguyễn Văn An"));
     assertThat(api.dossier("citizen", stopped)).containsEntry("status", "STOPPED");
   }
@@ -286,8 +284,7 @@ class LegalTimeIT extends PostgresIntegrationTest {
     // given: received Monday 16 November 2026; the 3-working-day window closed Thursday 19th at 09:00
     now("2026-11-16T09:00");
     String code = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
-    api.complete("trangdinh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-    api.complete(SPECIALIST, code, "Task_AcceptTransfer", Map.of("transferAccepted", true));
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     now("2026-11-20T09:00");
     String id = (String) api.task(SPECIALIST, code, "Task_Appraise").get("id");
     api.call(SPECIALIST, HttpMethod.POST, "/api/v1/tasks/" + id + "/claim", null);
@@ -310,8 +307,7 @@ class LegalTimeIT extends PostgresIntegrationTest {
     // given
     now("2026-11-16T09:00");
     String code = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
-    api.complete("trangdinh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-    api.complete(SPECIALIST, code, "Task_AcceptTransfer", Map.of("transferAccepted", true));
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
 
     // when: asked on Tuesday, supplemented the next Monday at 10:00
     now("2026-11-17T09:00");

@@ -38,12 +38,11 @@ class ModelChangeIT extends PostgresIntegrationTest {
 
   @Test
   void shouldApplyAShorterTimeAndAReroutedStageToNewDossiersWhenOnlyTheDecisionsAreRedeployed() {
-    // given: construction permits take 15 working days; household businesses are handled by the district
+    // given: construction permits take 15 working days; household businesses are handled by the applicant's commune
     String processingTime = Models.editRule(Models.shipped(PROCESSING_TIME), "Rule_Construction",
         "<text>15</text>", "<text>10</text>");
-    String routing = Models.editRule(Models.editRule(Models.shipped(ROUTING), "Rule_HouseholdHandle3",
-        "<text>\"H\" + districtCode + \"-TCKH\"</text>", "<text>\"X\" + communeCode</text>"),
-        "Rule_HouseholdHandle3", "<text>\"DISTRICT\"</text>", "<text>\"COMMUNE\"</text>");
+    String routing = Models.editRule(Models.shipped(ROUTING), "Rule_HouseholdHandle2",
+        "<text>\"X\" + communeCode</text>", "<text>\"X06040\"</text>");
 
     // when: the reform officer deploys the two edited tables
     ResponseEntity<Map> deployed = Models.deploy(as("caicach.langson"), "reform-2026-11",
@@ -58,18 +57,17 @@ class ModelChangeIT extends PostgresIntegrationTest {
 
     // and a new permit dossier gets 10 working days from its receipt
     String permitCode = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
-    api.complete("trangdinh.motcua", permitCode, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-    api.complete("trangdinh.ktht", permitCode, "Task_AcceptTransfer", Map.of("transferAccepted", true));
+    api.complete("thuyhung.motcua", permitCode, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     assertThat(api.dossier("citizen", permitCode).get("deadline")).isEqualTo("2026-11-30T09:00:00+07:00");
 
-    // and a new household business dossier is received by the district but handled by the commune
+    // and a new household business dossier is received by its commune but handled where the table now says
     String householdCode = (String) api.submit("citizen", dossierRequest("2.000720", "06148")).get("receiptCode");
-    api.complete("trangdinh.motcua", householdCode, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-    Map<String, Object> accept = api.task("chiminh.motcua", householdCode, "Task_AcceptTransfer");
-    assertThat(accept.get("candidateGroups")).isEqualTo(List.of("X06148.counter"));
-    api.complete("chiminh.motcua", householdCode, "Task_AcceptTransfer", Map.of("transferAccepted", true));
-    assertThat(api.task("chiminh.tuphap", householdCode, "Task_Appraise").get("candidateGroups"))
-        .isEqualTo(List.of("X06148.specialist"));
+    api.complete("thuyhung.motcua", householdCode, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    Map<String, Object> accept = api.task("thatkhe.motcua", householdCode, "Task_AcceptTransfer");
+    assertThat(accept.get("candidateGroups")).isEqualTo(List.of("X06040.counter"));
+    api.complete("thatkhe.motcua", householdCode, "Task_AcceptTransfer", Map.of("transferAccepted", true));
+    assertThat(api.task("thatkhe.tuphap", householdCode, "Task_Appraise").get("candidateGroups"))
+        .isEqualTo(List.of("X06040.specialist"));
   }
 
   @Test
@@ -99,8 +97,7 @@ class ModelChangeIT extends PostgresIntegrationTest {
       now("2026-12-01T09:00");
       String after = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
       for (String code : List.of(before, after)) {
-        api.complete("trangdinh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-        api.complete("trangdinh.ktht", code, "Task_AcceptTransfer", Map.of("transferAccepted", true));
+        api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
       }
 
       // then: the earlier dossier keeps 15 days from its receipt, the new one has 10; the catalog shows 10 now
@@ -131,7 +128,7 @@ class ModelChangeIT extends PostgresIntegrationTest {
             </camunda:properties></bpmn:extensionElements>
             <bpmn:startEvent id="StartEvent_Submitted" />
             <bpmn:sequenceFlow id="Flow_1a2b3c4" sourceRef="StartEvent_Submitted" targetRef="Task_Appraise" />
-            <bpmn:userTask id="Task_Appraise" name="Thẩm định" camunda:candidateGroups="H180-TCKH.specialist" />
+            <bpmn:userTask id="Task_Appraise" name="Thẩm định" camunda:candidateGroups="X06148.specialist" />
           </bpmn:process>
         </bpmn:definitions>
         """.strip();

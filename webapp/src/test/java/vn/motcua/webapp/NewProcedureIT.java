@@ -104,13 +104,13 @@ class NewProcedureIT extends PostgresIntegrationTest {
 
     // when: a dossier is submitted online and the commune's officers do each step
     String code = (String) api.submit("citizen", dossierRequest(CODE, "06148")).get("receiptCode");
-    assertThat(api.task("chiminh.motcua", code, "Task_CheckCompleteness").get("candidateGroups"))
+    assertThat(api.task("thuyhung.motcua", code, "Task_CheckCompleteness").get("candidateGroups"))
         .isEqualTo(List.of("X06148.counter"));
-    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-    api.complete("chiminh.tuphap", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("thuyhung.tuphap", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
         "appraisalNote", "Hồ sơ đủ điều kiện"));
-    api.complete("chiminh.chutich", code, "Task_Approve", Map.of("approval", "SIGN"));
-    api.complete("chiminh.motcua", code, "Task_ReturnResult", Map.of("returnMethod", "COUNTER",
+    api.complete("thuyhung.chutich", code, "Task_Approve", Map.of("approval", "SIGN"));
+    api.complete("thuyhung.motcua", code, "Task_ReturnResult", Map.of("returnMethod", "COUNTER",
         "receivedBy", "Nguyễn Văn An"));
 
     // then: the result returned the same day, within the legal time

@@ -49,10 +49,10 @@ class NoticesIT extends PostgresIntegrationTest {
     Api api = new Api(rest);
 
     // when: the counter asks for a missing document, then receives the dossier
-    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "SUPPLEMENT",
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "SUPPLEMENT",
         "missingDocuments", "1. Giấy chứng sinh (bản chính)"));
     api.call("citizen", HttpMethod.POST, "/api/v1/dossiers/" + code + "/supplements", null);
-    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
 
     // then: two notices, English first, the missing document named, the SMS in English
     await().atMost(Duration.ofSeconds(30)).until(() -> subjects(code).size() == 2);

@@ -138,7 +138,7 @@ class PaymentIT extends PostgresIntegrationTest {
     // then: it counts as paid online for the service index (Decision 766, group 5)
     assertThat(jdbc.queryForObject("select paid_online from dossier where receipt_code = ?", Boolean.class, code))
         .isTrue();
-    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
   }
 
   @Test
@@ -266,20 +266,20 @@ class PaymentIT extends PostgresIntegrationTest {
         .isEqualTo(403);
     assertThat(api.call("thatkhe.motcua", HttpMethod.POST, path, Map.of("receiptNumber", "BL-1")).getStatusCode()
         .value()).isEqualTo(403);
-    assertThat(api.call("chiminh.motcua", HttpMethod.POST, path, Map.of("receiptNumber", "<script>")).getBody())
+    assertThat(api.call("thuyhung.motcua", HttpMethod.POST, path, Map.of("receiptNumber", "<script>")).getBody())
         .containsEntry("status", 400);
-    assertThat(api.call("chiminh.motcua", HttpMethod.POST, path, null).getStatusCode().value()).isEqualTo(400);
+    assertThat(api.call("thuyhung.motcua", HttpMethod.POST, path, null).getStatusCode().value()).isEqualTo(400);
     assertThat(payments(code)).isEmpty();
 
     // when
-    api.payAtCounter("chiminh.motcua", code);
+    api.payAtCounter("thuyhung.motcua", code);
 
     // then: recorded once; the dossier is at the counter's check; a second receipt finds nothing owed
     assertThat(payments(code)).containsExactly("COUNTER PAID 16000");
     assertThat(as("citizen").getForObject(path, String.class)).contains("\"method\":\"COUNTER\"",
         "\"status\":\"PAID\"", "\"reference\":\"BL-" + code + "\"");
     assertThat(api.dossier("citizen", code)).containsEntry("status", "SUBMITTED");
-    assertThat(api.call("chiminh.motcua", HttpMethod.POST, path, Map.of("receiptNumber", "BL-0000043")).getBody())
+    assertThat(api.call("thuyhung.motcua", HttpMethod.POST, path, Map.of("receiptNumber", "BL-0000043")).getBody())
         .containsEntry("status", 409);
     assertThat(api.call("citizen", HttpMethod.POST, path + "/online", null).getStatusCode().value()).isEqualTo(409);
     assertThat(audited(code, "FEE_PAID")).isEqualTo(1);

@@ -95,7 +95,7 @@ class PhoneAndKeyboardIT extends PostgresIntegrationTest {
   @Test
   void shouldServeTheCounterOnASmallScreenAndByKeyboard() {
     // given
-    Browser.signIn(port, "chiminh.motcua", "queue-title");
+    Browser.signIn(port, "thuyhung.motcua", "queue-title");
     browser.manage().window().setSize(new Dimension(390, 844));
 
     // when: the reception page is reached and a procedure chosen by keyboard

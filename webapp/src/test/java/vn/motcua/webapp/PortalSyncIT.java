@@ -49,11 +49,11 @@ class PortalSyncIT extends PostgresIntegrationTest {
 
     // when: a birth registration goes from submission to its result
     String code = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
-    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-    api.complete("chiminh.tuphap", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("thuyhung.tuphap", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
         "appraisalNote", "Đủ điều kiện"));
-    api.complete("chiminh.chutich", code, "Task_Approve", Map.of("approval", "SIGN"));
-    api.complete("chiminh.motcua", code, "Task_ReturnResult", Map.of("returnMethod", "COUNTER",
+    api.complete("thuyhung.chutich", code, "Task_Approve", Map.of("approval", "SIGN"));
+    api.complete("thuyhung.motcua", code, "Task_ReturnResult", Map.of("returnMethod", "COUNTER",
         "receivedBy", "Nguyễn Văn An"));
 
     // then: the portal has every event, in the order of the changes, each once
@@ -77,7 +77,7 @@ class PortalSyncIT extends PostgresIntegrationTest {
 
     // when: a dossier is received
     String code = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
-    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
 
     // then: its changes wait in the outbox, tried again and again
     await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select min(attempts) from"

@@ -39,11 +39,9 @@ class ReadModelConsistencyIT extends PostgresIntegrationTest {
     // given: a land dossier taken through several agencies, with a supplement on the way
     String code = (String) api.submit("citizen", dossierRequest("1.004227", "06148")).get("receiptCode");
     assertMatchesEngine(code);
-    api.complete("trangdinh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     assertMatchesEngine(code);
-    api.complete("chiminh.motcua", code, "Task_AcceptTransfer", Map.of("transferAccepted", true));
-    assertMatchesEngine(code);
-    api.complete("chiminh.tuphap", code, "Task_VerifyLandOrigin", Map.of("landVerification", "SUPPLEMENT",
+    api.complete("thuyhung.tuphap", code, "Task_VerifyLandOrigin", Map.of("landVerification", "SUPPLEMENT",
         "landOriginNote", "Thiếu giấy tờ", "missingDocuments", "Biên lai thuế đất các năm 1995-2000"));
 
     // when: the dossier waits for the applicant
@@ -73,7 +71,7 @@ class ReadModelConsistencyIT extends PostgresIntegrationTest {
   void shouldRollBackTheEngineWhenTheReadModelRefusesTheChange() {
     // given: a dossier that is finished (refused at the counter)
     String code = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
-    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "REFUSE",
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "REFUSE",
         "refusalReason", "Hồ sơ giả mạo"));
     assertThat(api.dossier("citizen", code)).containsEntry("status", "REFUSED");
 

@@ -80,8 +80,8 @@ class SecurityBasicsIT extends PostgresIntegrationTest {
   void shouldSendSecureHeadersOnPagesFilesAndTheApi() {
     // when
     ResponseEntity<String> page = rest.getForEntity("/thu-tuc?lang=vi", String.class);
-    HttpResponse<String> workbench = new WebSession(port, "chiminh.motcua").get("/workbench?lang=vi");
-    ResponseEntity<String> apiAnswer = as("chiminh.motcua").getForEntity("/api/v1/tasks", String.class);
+    HttpResponse<String> workbench = new WebSession(port, "thuyhung.motcua").get("/workbench?lang=vi");
+    ResponseEntity<String> apiAnswer = as("thuyhung.motcua").getForEntity("/api/v1/tasks", String.class);
     ResponseEntity<String> style = rest.getForEntity("/css/motcua.css", String.class);
 
     // then: pages may not be framed by another site, embed plug-ins or change their base; nothing is sniffed
@@ -180,7 +180,7 @@ class SecurityBasicsIT extends PostgresIntegrationTest {
   @Test
   void shouldKeepTheSessionCookieFromOtherSitesRequests() throws Exception {
     // when
-    HttpResponse<String> signedIn = signIn("203.0.113.50", "chiminh.motcua", "demo");
+    HttpResponse<String> signedIn = signIn("203.0.113.50", "thuyhung.motcua", "demo");
 
     // then
     assertThat(signedIn.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))

@@ -47,14 +47,14 @@ class SignatureIT extends PostgresIntegrationTest {
   void shouldSignTheResultWithTheDecidingAgencysKeyAndLetAnyoneVerifyIt() throws Exception {
     // given: a birth registration decided by the commune's chairman
     String code = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
-    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-    api.complete("chiminh.tuphap", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("thuyhung.tuphap", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
         "appraisalNote", "Đủ điều kiện"));
-    api.complete("chiminh.chutich", code, "Task_Approve", Map.of("approval", "SIGN",
+    api.complete("thuyhung.chutich", code, "Task_Approve", Map.of("approval", "SIGN",
         "approvalNote", "Đồng ý đăng ký khai sinh"));
 
     // when: the counter can return it, the document has been signed
-    api.task("chiminh.motcua", code, "Task_ReturnResult");
+    api.task("thuyhung.motcua", code, "Task_ReturnResult");
     List<Map<String, Object>> documents = documents(code);
     Map<String, Object> result = documents.stream().filter(d -> "RESULT".equals(d.get("kind"))
         && d.get("signedFrom") == null).findFirst().orElseThrow();
@@ -62,14 +62,14 @@ class SignatureIT extends PostgresIntegrationTest {
         .findFirst().orElseThrow(() -> new AssertionError("no signed copy among " + documents));
 
     // then: by the commune, as PAdES, checked through the API
-    assertThat(signed).containsEntry("signer", "Ủy ban nhân dân xã Chí Minh").containsEntry("kind", "RESULT")
+    assertThat(signed).containsEntry("signer", "Ủy ban nhân dân xã Thụy Hùng").containsEntry("kind", "RESULT")
         .containsEntry("fileName", "result-" + code + "-ky-so.pdf");
     Map<String, Object> check = api.call("citizen", HttpMethod.GET, "/api/v1/documents/" + signed.get("id")
         + "/signature", null).getBody();
     assertThat(check).containsEntry("signed", true).containsEntry("valid", true)
         .containsEntry("verdict", "Chữ ký số hợp lệ: văn bản còn nguyên vẹn, ký bằng chứng thư số đáng tin cậy.");
     assertThat((List<Map<String, Object>>) check.get("signatures")).singleElement().satisfies(s -> assertThat(s)
-        .containsEntry("signer", "Ủy ban nhân dân xã Chí Minh").containsEntry("subFilter", "ETSI.CAdES.detached")
+        .containsEntry("signer", "Ủy ban nhân dân xã Thụy Hùng").containsEntry("subFilter", "ETSI.CAdES.detached")
         .containsEntry("intact", true).containsEntry("coversWholeDocument", true).containsEntry("trusted", true));
     assertThat(history(code)).anySatisfy(entry -> assertThat(entry).containsEntry("action", "DOCUMENT_SIGNED")
         .containsEntry("actor", "motcua-worker"));
@@ -100,7 +100,7 @@ class SignatureIT extends PostgresIntegrationTest {
   void shouldFileSignedCopiesFromTheSignatureWorkerOnly() {
     // given: a document of a dossier
     String code = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
-    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "REFUSE",
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "REFUSE",
         "refusalReason", "Không thuộc thẩm quyền"));
     Object letter = await().atMost(Duration.ofSeconds(10)).until(() -> documents(code), d -> !d.isEmpty())
         .get(0).get("id");
@@ -108,7 +108,7 @@ class SignatureIT extends PostgresIntegrationTest {
     // when: an officer tries to file a "signed copy"
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_PDF);
-    ResponseEntity<Map<String, Object>> refused = as("chiminh.motcua").exchange("/api/v1/documents/" + letter
+    ResponseEntity<Map<String, Object>> refused = as("thuyhung.motcua").exchange("/api/v1/documents/" + letter
         + "/signed-copy", HttpMethod.PUT, new HttpEntity<>(content(letter), headers), OBJECT);
 
     // then

@@ -27,7 +27,7 @@ import org.springframework.http.HttpMethod;
 class TaskRacesIT extends PostgresIntegrationTest {
 
   private static final int RACES = 100;
-  private static final List<String> OFFICERS = List.of("chiminh.motcua", "chiminh.motcua2");
+  private static final List<String> OFFICERS = List.of("thuyhung.motcua", "thuyhung.motcua2");
 
   @Autowired
   private TaskService tasks;
@@ -50,7 +50,7 @@ class TaskRacesIT extends PostgresIntegrationTest {
 
   @Test
   void shouldLetExactlyOneOfTwoOfficersClaimAndCompleteEachTaskAndAnswerTheOther409() throws Exception {
-    // given: a hundred birth registrations waiting at Chí Minh's counter
+    // given: a hundred birth registrations waiting at Thụy Hùng's counter
     List<String> codes = new ArrayList<>();
     for (int i = 0; i < RACES; i++) {
       codes.add((String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode"));
@@ -63,7 +63,7 @@ class TaskRacesIT extends PostgresIntegrationTest {
     Future<List<Integer>> listings = colleague.submit(() -> {
       List<Integer> statuses = new ArrayList<>();
       while (racing.get()) {
-        statuses.add(rest.withBasicAuth("chiminh.motcua", "demo").getForEntity("/api/v1/tasks", String.class)
+        statuses.add(rest.withBasicAuth("thuyhung.motcua", "demo").getForEntity("/api/v1/tasks", String.class)
             .getStatusCode().value());
       }
       return statuses;

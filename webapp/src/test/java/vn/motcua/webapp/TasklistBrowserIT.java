@@ -43,7 +43,7 @@ class TasklistBrowserIT extends PostgresIntegrationTest {
     // when: the counter officer signs in to Tasklist and opens the shipped filter of unclaimed tasks
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
     Browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("chiminh.motcua");
+        .sendKeys("thuyhung.motcua");
     browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
     browser.findElement(By.cssSelector("button[type='submit']")).click();
     Browser.waiting().until(ExpectedConditions.elementToBeClickable(
@@ -68,9 +68,9 @@ class TasklistBrowserIT extends PostgresIntegrationTest {
     Map<String, Object> dossier = api.dossier("citizen", code);
     assertThat(dossier).containsEntry("status", "IN_PROGRESS").containsEntry("currentStage", "APPRAISE");
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> audit = (List<Map<String, Object>>) api.call("chiminh.motcua", HttpMethod.GET,
+    List<Map<String, Object>> audit = (List<Map<String, Object>>) api.call("thuyhung.motcua", HttpMethod.GET,
         "/api/v1/dossiers/" + code + "/history", null).getBody().get("audit");
     assertThat(audit).anySatisfy(entry -> assertThat(entry).containsEntry("action", "TASK_COMPLETED")
-        .containsEntry("actor", "chiminh.motcua").containsEntry("step", "Task_CheckCompleteness"));
+        .containsEntry("actor", "thuyhung.motcua").containsEntry("step", "Task_CheckCompleteness"));
   }
 }

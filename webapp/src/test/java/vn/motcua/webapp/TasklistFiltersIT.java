@@ -50,26 +50,26 @@ class TasklistFiltersIT extends PostgresIntegrationTest {
     String task = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId();
 
     // then
-    assertThat(list("chiminh.motcua", "Chờ nhận – nhóm của tôi / Unclaimed in my groups")).contains(task);
-    assertThat(list("chiminh.motcua", "Việc của tôi / My tasks")).doesNotContain(task);
-    assertThat(list("chiminh.motcua", "Đến hạn hôm nay / Due today")).contains(task);
-    assertThat(list("chiminh.motcua", "Quá hạn / Overdue")).doesNotContain(task);
+    assertThat(list("thuyhung.motcua", "Chờ nhận – nhóm của tôi / Unclaimed in my groups")).contains(task);
+    assertThat(list("thuyhung.motcua", "Việc của tôi / My tasks")).doesNotContain(task);
+    assertThat(list("thuyhung.motcua", "Đến hạn hôm nay / Due today")).contains(task);
+    assertThat(list("thuyhung.motcua", "Quá hạn / Overdue")).doesNotContain(task);
     assertThat(list("thuonglam.motcua", "Chờ nhận – nhóm của tôi / Unclaimed in my groups")).doesNotContain(task);
 
     // when: claimed, and the afternoon goes by
-    tasks.claim(task, "chiminh.motcua");
+    tasks.claim(task, "thuyhung.motcua");
     now("2026-11-16T15:00");
 
     // then
-    assertThat(list("chiminh.motcua", "Việc của tôi / My tasks")).contains(task);
-    assertThat(list("chiminh.motcua2", "Chờ nhận – nhóm của tôi / Unclaimed in my groups")).doesNotContain(task);
-    assertThat(list("chiminh.motcua", "Quá hạn / Overdue")).contains(task);
-    assertThat(list("chiminh.motcua", "Đến hạn hôm nay / Due today")).doesNotContain(task);
+    assertThat(list("thuyhung.motcua", "Việc của tôi / My tasks")).contains(task);
+    assertThat(list("thuyhung.motcua2", "Chờ nhận – nhóm của tôi / Unclaimed in my groups")).doesNotContain(task);
+    assertThat(list("thuyhung.motcua", "Quá hạn / Overdue")).contains(task);
+    assertThat(list("thuyhung.motcua", "Đến hạn hôm nay / Due today")).doesNotContain(task);
 
     // when: the officer sets a follow-up date that has come
     tasks.setFollowUpDate(task, Date.from(java.time.LocalDateTime.parse("2026-11-16T10:00").atZone(VN).toInstant()));
 
     // then
-    assertThat(list("chiminh.motcua", "Theo dõi / Follow-up")).contains(task);
+    assertThat(list("thuyhung.motcua", "Theo dõi / Follow-up")).contains(task);
   }
 }

@@ -35,7 +35,7 @@ class TrackingIT extends PostgresIntegrationTest {
   private String atAppraisal() {
     Api api = new Api(rest);
     String code = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
-    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     return code;
   }
 
@@ -68,7 +68,7 @@ class TrackingIT extends PostgresIntegrationTest {
         .getText()).isEqualTo("Đang giải quyết");
     assertThat(browser.findElement(By.id("tracking-receipt-code")).getText()).isEqualTo(code);
     assertThat(browser.findElement(By.id("tracking-timeline")).getText())
-        .contains("Kiểm tra tính đầy đủ, hợp lệ của hồ sơ", "Ủy ban nhân dân xã Chí Minh");
+        .contains("Kiểm tra tính đầy đủ, hợp lệ của hồ sơ", "Ủy ban nhân dân xã Thụy Hùng");
 
     // then: the diagram drawn by bpmn-js, the appraisal marked, the bpmn.io watermark kept
     Browser.waiting().until(d -> d.findElement(By.id("diagram")).getAttribute("data-ready") != null);

@@ -21,16 +21,16 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Zero Java, the other way: Lạng Sơn leaves the three-level structure. The operator edits the reference data — the
- * districts of Tràng Định and Đình Lập and their bodies end on 30 June 2027, their communes are merged into new
- * communes directly under the province from 1 July (Thất Khê keeping its code), each with its People's Committee — and
- * reloads it. Nothing else changes: the routing table
- * already has its two-level rows. A household business received on 30 June goes to the district; one received on
+ * Zero Java, the other way: a province leaves the three-level structure by data, as every province did on 1 July 2025
+ * (shown on the illustrative three-level rows of Nam Định, moved in 2027). The operator edits the reference data — the
+ * district of Trực Ninh and its bodies end on 30 June 2027, its communes are merged into new communes directly under
+ * the province from 1 July (Cổ Lễ keeping its code), each with its People's Committee — and reloads it. Nothing else
+ * changes: the routing table already has its two-level rows. A household business received on 30 June goes to the district; one received on
  * 1 July is received and handled by the commune, a construction permit too; the old commune is no longer accepted.
  */
 class TwoLevelSwitchIT extends PostgresIntegrationTest {
 
-  private static final String NEW_COMMUNE = "06149";
+  private static final String NEW_COMMUNE = "13751";
 
   @LocalServerPort
   private int port;
@@ -52,59 +52,53 @@ class TwoLevelSwitchIT extends PostgresIntegrationTest {
   @Test
   @SuppressWarnings("unchecked")
   void shouldRouteNewDossiersByTheTwoLevelStructureOnceTheReferenceDataSaysSo() throws IOException {
-    // given: on 30 June 2027 Chí Minh commune is in Tràng Định district
+    // given: on 30 June 2027 Phương Định commune is in Trực Ninh district
     now("2027-06-30T09:00");
-    String before = submit("2.000720", "06148");
-    assertThat(group(before, "Task_CheckCompleteness")).isEqualTo("H180.counter");
+    String before = submitAtDistrict("2.000720", "13750");
+    assertThat(receivingAgency(before)).isEqualTo("H363");
 
-    // when: the districts end on 30 June and new communes sit under the province from 1 July (data only), reloaded
+    // when: the district ends on 30 June and new communes sit under the province from 1 July (data only), reloaded
     edit("admin-units.csv", List.of(
-        "180,Huyện Tràng Định,DISTRICT,20,,", "180,Huyện Tràng Định,DISTRICT,20,,2027-06-30",
-        "06100,Thị trấn Thất Khê,COMMUNE,180,,", "06100,Thị trấn Thất Khê,COMMUNE,180,,2027-06-30",
-        "06148,Xã Chí Minh,COMMUNE,180,,", "06148,Xã Chí Minh,COMMUNE,180,,2027-06-30",
-        "189,Huyện Đình Lập,DISTRICT,20,,", "189,Huyện Đình Lập,DISTRICT,20,,2027-06-30",
-        "06520,Thị trấn Đình Lập,COMMUNE,189,,", "06520,Thị trấn Đình Lập,COMMUNE,189,,2027-06-30",
-        "06250,Xã Bắc Xa,COMMUNE,189,,", "06250,Xã Bắc Xa,COMMUNE,189,,2027-06-30"),
-        // Thất Khê keeps its code: the township until 30 June, the commune under the province from 1 July
-        List.of(NEW_COMMUNE + ",Xã Chí Minh,COMMUNE,20,2027-07-01,", "06100,Xã Thất Khê,COMMUNE,20,2027-07-01,",
-            "06521,Xã Đình Lập,COMMUNE,20,2027-07-01,"));
-    endAgencies("180|189|06148|06520|06250", "2027-06-30");
+        "363,Huyện Trực Ninh,DISTRICT,36,,", "363,Huyện Trực Ninh,DISTRICT,36,,2027-06-30",
+        "13735,Thị trấn Cổ Lễ,COMMUNE,363,,", "13735,Thị trấn Cổ Lễ,COMMUNE,363,,2027-06-30",
+        "13750,Xã Phương Định,COMMUNE,363,,", "13750,Xã Phương Định,COMMUNE,363,,2027-06-30",
+        "13777,Xã Trực Đại,COMMUNE,363,,", "13777,Xã Trực Đại,COMMUNE,363,,2027-06-30"),
+        // Cổ Lễ keeps its code: the township until 30 June, the commune under the province from 1 July
+        List.of(NEW_COMMUNE + ",Xã Phương Định,COMMUNE,36,2027-07-01,", "13735,Xã Cổ Lễ,COMMUNE,36,2027-07-01,"));
+    endAgencies("363|13750|13777", "2027-06-30");
     edit("agencies.csv", List.of(), List.of(
-        "X" + NEW_COMMUNE + ",Ủy ban nhân dân xã Chí Minh,Chí Minh Commune People's Committee,COMMUNE," + NEW_COMMUNE
-            + ",PEOPLES_COMMITTEE,2027-07-01,",
-        "X06521,Ủy ban nhân dân xã Đình Lập,Đình Lập Commune People's Committee,COMMUNE,06521,PEOPLES_COMMITTEE,"
-            + "2027-07-01,"));
+        "X" + NEW_COMMUNE + ",Ủy ban nhân dân xã Phương Định,Phương Định Commune People's Committee,COMMUNE,"
+            + NEW_COMMUNE + ",PEOPLES_COMMITTEE,2027-07-01,"));
     WebSession officer = new WebSession(port, "caicach.langson");
     var reloaded = officer.post("/board/mo-hinh?lang=vi", "/board/mo-hinh/du-lieu?lang=vi", Map.of());
     assertThat(reloaded.statusCode()).isEqualTo(200);
     assertThat(reloaded.body()).contains("Đã nạp lại: " + rows("admin-units.csv") + " đơn vị hành chính, "
         + rows("agencies.csv") + " cơ quan.");
 
-    // and the new commune's staff are set up in Camunda Admin (the engine's users and groups: data as well)
-    staff("chiminhmoi.motcua", "X" + NEW_COMMUNE + ".counter");
-    staff("chiminhmoi.tuphap", "X" + NEW_COMMUNE + ".specialist");
+    // and the new communes' staff are set up in Camunda Admin (the engine's users and groups: data as well)
+    staff("phuongdinhmoi.motcua", "X" + NEW_COMMUNE + ".counter");
+    staff("phuongdinhmoi.tuphap", "X" + NEW_COMMUNE + ".specialist");
+    staff("cole.motcua", "X13735.counter");
 
     // then: from 1 July the commune receives and handles a household business, and receives a construction permit
     now("2027-07-01T09:00");
-    String after = submitAtNewCommune("2.000720");
+    String after = submitAtNewCommune("2.000720", NEW_COMMUNE, "phuongdinhmoi.motcua");
     assertThat(group(after, "Task_CheckCompleteness")).isEqualTo("X" + NEW_COMMUNE + ".counter");
-    api.complete("chiminhmoi.motcua", after, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-    assertThat(api.task("chiminhmoi.tuphap", after, "Task_Appraise").get("candidateGroups"))
+    api.complete("phuongdinhmoi.motcua", after, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    assertThat(api.task("phuongdinhmoi.tuphap", after, "Task_Appraise").get("candidateGroups"))
         .isEqualTo(List.of("X" + NEW_COMMUNE + ".specialist"));
-    assertThat(group(submitAtNewCommune("1.009997"), "Task_CheckCompleteness"))
+    assertThat(group(submitAtNewCommune("1.009997", NEW_COMMUNE, "phuongdinhmoi.motcua"), "Task_CheckCompleteness"))
         .isEqualTo("X" + NEW_COMMUNE + ".counter");
     // and a code that names a reorganised unit from 1 July places the applicant in the new structure
-    Map<String, Object> thatKhe = api.submitOwing("citizen", dossierRequest("2.000720", "06100"));
-    assertThat((Map<String, Object>) thatKhe.get("place")).containsEntry("adminStructure", "TWO_LEVEL");
-    api.payAtCounter("thatkhe.motcua", (String) thatKhe.get("receiptCode"));
-    assertThat(group((String) thatKhe.get("receiptCode"), "Task_CheckCompleteness")).isEqualTo("X06100.counter");
+    assertThat(group(submitAtNewCommune("2.000720", "13735", "cole.motcua"), "Task_CheckCompleteness"))
+        .isEqualTo("X13735.counter");
     // and the dossier received on 30 June stays with the district
-    assertThat(group(before, "Task_CheckCompleteness")).isEqualTo("H180.counter");
+    assertThat(receivingAgency(before)).isEqualTo("H363");
     // and the old commune no longer exists for new dossiers
     ResponseEntity<Map<String, Object>> ended = api.call("citizen", HttpMethod.POST, "/api/v1/dossiers",
-        dossierRequest("2.000720", "06148"));
+        dossierRequest("2.000720", "13750"));
     assertThat(ended.getStatusCode().value()).isEqualTo(400);
-    assertThat(String.valueOf(ended.getBody().get("detail"))).contains("06148");
+    assertThat(String.valueOf(ended.getBody().get("detail"))).contains("13750");
     // and the reload is in the log
     assertThat(officer.get("/board/mo-hinh?lang=vi").body()).contains("Nạp lại đơn vị hành chính và cơ quan");
   }
@@ -123,14 +117,14 @@ class TwoLevelSwitchIT extends PostgresIntegrationTest {
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("Không nạp được dữ liệu tham chiếu, không có gì thay đổi: agencies.csv #",
         "administrative unit 99999 of agency X99999 is not defined");
-    assertThat(group(submit("2.000720", "06148"), "Task_CheckCompleteness")).isEqualTo("H180.counter");
+    assertThat(receivingAgency(submitAtDistrict("2.000720", "13750"))).isEqualTo("H363");
   }
 
   @Test
   void shouldRefuseTwoPeriodsOfOneCodeThatOverlap() throws IOException {
-    // given: Chí Minh listed again from 1 June 2027 while its first period has no end
+    // given: Phương Định listed again from 1 June 2027 while its first period has no end
     now("2027-07-01T09:00");
-    edit("admin-units.csv", List.of(), List.of("06148,Xã Chí Minh,COMMUNE,20,2027-06-01,"));
+    edit("admin-units.csv", List.of(), List.of("13750,Xã Phương Định,COMMUNE,36,2027-06-01,"));
 
     // when
     var refused = new WebSession(port, "caicach.langson").post("/board/mo-hinh?lang=vi",
@@ -138,18 +132,28 @@ class TwoLevelSwitchIT extends PostgresIntegrationTest {
 
     // then
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.body()).contains("admin-units.csv: the periods of 06148 overlap (… – … and 2027-06-01 – …)");
-    assertThat(group(submit("2.000720", "06148"), "Task_CheckCompleteness")).isEqualTo("H180.counter");
+    assertThat(refused.body()).contains("admin-units.csv: the periods of 13750 overlap (… – … and 2027-06-01 – …)");
+    assertThat(receivingAgency(submitAtDistrict("2.000720", "13750"))).isEqualTo("H363");
   }
 
-  /** Submitted online to the new commune, whose counter takes the fee. */
   @SuppressWarnings("unchecked")
-  private String submitAtNewCommune(String procedure) {
-    Map<String, Object> dossier = api.submitOwing("citizen", dossierRequest(procedure, NEW_COMMUNE));
+  private String receivingAgency(String receiptCode) {
+    return (String) ((Map<String, Object>) api.dossier("citizen", receiptCode).get("receivingAgency")).get("code");
+  }
+
+  /** Submitted online by an applicant of a commune still under a district, whose counter's fee is left owing. */
+  private String submitAtDistrict(String procedure, String commune) {
+    return (String) api.submitOwing("citizen", dossierRequest(procedure, commune)).get("receiptCode");
+  }
+
+  /** Submitted online to a commune under the province, whose counter takes the fee. */
+  @SuppressWarnings("unchecked")
+  private String submitAtNewCommune(String procedure, String commune, String counter) {
+    Map<String, Object> dossier = api.submitOwing("citizen", dossierRequest(procedure, commune));
     assertThat((Map<String, Object>) dossier.get("place")).containsEntry("adminStructure", "TWO_LEVEL")
         .doesNotContainKey("districtCode");
     String code = (String) dossier.get("receiptCode");
-    api.payAtCounter("chiminhmoi.motcua", code);
+    api.payAtCounter(counter, code);
     return code;
   }
 
@@ -166,10 +170,6 @@ class TwoLevelSwitchIT extends PostgresIntegrationTest {
       }
       admin.put("/engine-rest/group/" + group + "/members/" + user, null);
     }
-  }
-
-  private String submit(String procedure, String commune) {
-    return (String) api.submit("citizen", dossierRequest(procedure, commune)).get("receiptCode");
   }
 
   private Task task(String receiptCode, String key) {

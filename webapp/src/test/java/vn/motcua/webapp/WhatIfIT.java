@@ -18,9 +18,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * What-if: two household businesses of March 2025 (three working days; one returned late), replayed against a
- * proposed processing-time table giving five days and a proposed routing table moving the handling to the commune:
- * the on-time rate would have gone from 50% to 100%, and the district division's dossiers to the commune.
+ * What-if: two household businesses of November 2026 (three working days; one returned late), replayed against a
+ * proposed processing-time table giving five days and a proposed routing table moving the handling to the province:
+ * the on-time rate would have gone from 50% to 100%, and the commune's dossiers to the province.
  */
 class WhatIfIT extends PostgresIntegrationTest {
 
@@ -36,20 +36,21 @@ class WhatIfIT extends PostgresIntegrationTest {
   @Test
   void shouldReplayTheFinishedDossiersAgainstTheProposedTablesAndShowTheOnTimeRateAndLoadBeforeAndAfter()
       throws Exception {
-    // given: two dossiers received on Monday 3 March 2025 (due Thursday 09:00): one returned on Tuesday, one on Friday
-    now("2025-03-03T09:00");
+    // given: two dossiers received on Monday 2 November 2026 (due Thursday 09:00): one returned on Tuesday, one on
+    // Friday
+    now("2026-11-02T09:00");
     String onTime = handled();
     String late = handled();
-    now("2025-03-04T10:00");
+    now("2026-11-03T10:00");
     returned(onTime);
-    now("2025-03-07T10:00");
+    now("2026-11-06T10:00");
     returned(late);
-    now("2025-03-10T09:00");
+    now("2026-11-09T09:00");
 
-    // when: the officer replays the last month with five days and commune handling proposed
-    Path time = proposal("processing-time.dmn", "Rule_HouseholdDistrict", "<text>3</text>", "<text>5</text>");
-    Path routing = proposal("routing.dmn", "Rule_HouseholdHandle3", "<text>\"H\" + districtCode + \"-TCKH\"</text>",
-        "<text>\"X\" + communeCode</text>");
+    // when: the officer replays the last month with five days and the province handling it proposed
+    Path time = proposal("processing-time.dmn", "Rule_HouseholdCommune", "<text>3</text>", "<text>5</text>");
+    Path routing = proposal("routing.dmn", "Rule_HouseholdHandle2", "<text>\"X\" + communeCode</text>",
+        "<text>\"T\" + provinceCode</text>");
     WebDriver browser = Browser.driver();
     Browser.signIn(port, "caicach.langson", "board-title");
     browser.get("http://localhost:" + port + "/board/mo-hinh?lang=vi");
@@ -59,21 +60,19 @@ class WhatIfIT extends PostgresIntegrationTest {
     browser.findElement(By.id("whatif-files")).sendKeys(time + "\n" + routing);
     browser.findElement(By.id("whatif-run")).click();
 
-    // then: 50% on time → 100%; the division's two dossiers would have gone to the commune
+    // then: 50% on time → 100%; the commune's two dossiers would have gone to the province
     Browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("whatif-total")));
     Browser.screenshot("what-if");
     assertThat(browser.findElement(By.id("whatif-result")).getText())
-        .isEqualTo("Hồ sơ giải quyết từ 10/02/2025 đến 10/03/2025, theo bảng đề xuất: processingTime, routing");
+        .isEqualTo("Hồ sơ giải quyết từ 09/10/2026 đến 09/11/2026, theo bảng đề xuất: processingTime, routing");
     assertThat(browser.findElement(By.id("whatif-total")).getText())
         .isEqualTo("2 hồ sơ; tỷ lệ đúng hạn 50,0% (thực tế) → 100,0% (giả định).");
     assertThat(browser.findElement(By.cssSelector("#whatif-procedures tr[data-code='2.000720']")).getText())
         .contains("Đăng ký thành lập hộ kinh doanh", "2", "50,0% → 100,0%");
-    assertThat(browser.findElement(By.cssSelector("#whatif-agencies tr[data-agency='H180-TCKH']")).getText())
-        .endsWith("2 0 -2");
     assertThat(browser.findElement(By.cssSelector("#whatif-agencies tr[data-agency='X06148']")).getText())
+        .endsWith("4 2 -2");
+    assertThat(browser.findElement(By.cssSelector("#whatif-agencies tr[data-agency='T20']")).getText())
         .endsWith("0 2 +2");
-    assertThat(browser.findElement(By.cssSelector("#whatif-agencies tr[data-agency='H180']")).getText())
-        .endsWith("2 2 0");
   }
 
   @Test
@@ -104,19 +103,18 @@ class WhatIfIT extends PostgresIntegrationTest {
     assertThat(new WebSession(port, "giamsat.trucninh").get(page).statusCode()).isEqualTo(403);
   }
 
-  /** A household business of Tràng Định, received, appraised and approved at once. */
+  /** A household business of Thụy Hùng commune, received, appraised and approved at once. */
   private String handled() {
     String code = (String) api.submit("citizen", dossierRequest("2.000720", "06148")).get("receiptCode");
-    api.complete("trangdinh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-    api.complete("trangdinh.tckh", code, "Task_AcceptTransfer", Map.of("transferAccepted", true));
-    api.complete("trangdinh.tckh", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("thuyhung.tuphap", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
         "appraisalNote", "Hồ sơ đủ điều kiện"));
-    api.complete("trangdinh.tckh.truongphong", code, "Task_Approve", Map.of("approval", "SIGN"));
+    api.complete("thuyhung.chutich", code, "Task_Approve", Map.of("approval", "SIGN"));
     return code;
   }
 
   private void returned(String code) {
-    api.complete("trangdinh.motcua", code, "Task_ReturnResult", Map.of("returnMethod", "COUNTER",
+    api.complete("thuyhung.motcua", code, "Task_ReturnResult", Map.of("returnMethod", "COUNTER",
         "receivedBy", "Nguyễn Văn An"));
     await().atMost(Duration.ofSeconds(30)).until(() -> api.dossier("citizen", code).get("finishedAt") != null);
   }

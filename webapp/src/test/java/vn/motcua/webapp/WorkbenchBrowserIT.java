@@ -34,10 +34,10 @@ class WorkbenchBrowserIT extends PostgresIntegrationTest {
     Browser.signIn(port, user, "queue");
   }
 
-  /** A dossier of the procedure received by the Chí Minh counter, waiting for appraisal. */
+  /** A dossier of the procedure received by the Thụy Hùng counter, waiting for appraisal. */
   private String atAppraisal(String procedure) {
     String code = (String) api.submit("citizen", dossierRequest(procedure, "06148")).get("receiptCode");
-    api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     return code;
   }
 
@@ -61,7 +61,7 @@ class WorkbenchBrowserIT extends PostgresIntegrationTest {
     now("2026-11-16T09:30");
 
     // when
-    signIn("chiminh.tuphap");
+    signIn("thuyhung.tuphap");
     Browser.screenshot("workbench-specialist-queue");
 
     // then: soonest due first, overdue in red, due today marked
@@ -113,11 +113,11 @@ class WorkbenchBrowserIT extends PostgresIntegrationTest {
     // given: two birth registrations proposed by the specialist
     now("2026-11-16T09:00");
     List<String> codes = List.of(atAppraisal("1.001193"), atAppraisal("1.001193"));
-    codes.forEach(code -> api.complete("chiminh.tuphap", code, "Task_Appraise",
+    codes.forEach(code -> api.complete("thuyhung.tuphap", code, "Task_Appraise",
         Map.of("appraisal", "PROPOSE_APPROVE", "appraisalNote", "Đủ điều kiện")));
 
     // when: the chairman selects both and approves them at once
-    signIn("chiminh.chutich");
+    signIn("thuyhung.chutich");
     codes.forEach(code -> row(code).findElement(By.cssSelector("input[name='taskIds']")).click());
     browser.findElement(By.id("batch-selected")).click();
     Browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("batch-form")));

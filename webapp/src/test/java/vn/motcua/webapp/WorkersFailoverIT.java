@@ -41,7 +41,7 @@ class WorkersFailoverIT {
 
   private static final int DOSSIERS = 12;
   private static final String PASSWORD = "failover-worker-secret";
-  private static final String ADDRESS = "Thôn Bản Mới, xã Chí Minh, huyện Tràng Định, tỉnh Lạng Sơn";
+  private static final String ADDRESS = "Thôn Bản Mới, xã Thụy Hùng, tỉnh Lạng Sơn";
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -91,16 +91,16 @@ class WorkersFailoverIT {
     for (int i = 0; i < DOSSIERS; i++) {
       String code = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
       codes.add(code);
-      api.complete("chiminh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-      api.complete("chiminh.tuphap", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
+      api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+      api.complete("thuyhung.tuphap", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
           "appraisalNote", "Đủ điều kiện"));
-      api.complete("chiminh.chutich", code, "Task_Approve", Map.of("approval", "SIGN"));
+      api.complete("thuyhung.chutich", code, "Task_Approve", Map.of("approval", "SIGN"));
       if (i == DOSSIERS / 2) {
         doomed.destroyForcibly().waitFor();
       }
     }
     for (String code : codes) {
-      api.complete("chiminh.motcua", code, "Task_ReturnResult", Map.of("returnMethod", "POST",
+      api.complete("thuyhung.motcua", code, "Task_ReturnResult", Map.of("returnMethod", "POST",
           "postalAddress", ADDRESS));
     }
 

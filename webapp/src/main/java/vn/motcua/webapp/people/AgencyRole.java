@@ -31,7 +31,7 @@ public enum AgencyRole {
     return label;
   }
 
-  /** The agency code of a candidate group such as {@code H180-KTHT.specialist}. */
+  /** The agency code of a candidate group such as {@code X06148.specialist}. */
   public static Optional<String> agencyOf(String groupId) {
     if (groupId == null) {
       return Optional.empty();

@@ -84,7 +84,7 @@ public final class BoardBenchmark {
     BoardService board = app.getBean(BoardService.class);
     BoardExports exports = app.getBean(BoardExports.class);
     Staff province = supervisor("giamsat.langson", "T20");
-    Staff district = supervisor("giamsat.trangdinh", "H180");
+    Staff district = supervisor("giamsat.thuyhung", "H180");
     BoardFilter none = BoardFilter.none();
     long once = System.nanoTime();
     board.overview(province, none, Period.monthOf(java.time.LocalDate.now(DossierSeeder.VN)));

@@ -51,7 +51,7 @@ final class DossierSeeder {
   /** Where dossiers are received: Lạng Sơn gets half, the three others the rest. */
   static final List<Counter> COUNTERS = List.of(
       new Counter("X06148", "06148", "COMMUNE", "20", "180", "06148", 14),
-      new Counter("X06100", "06100", "COMMUNE", "20", "180", "06100", 10),
+      new Counter("X06040", "06040", "COMMUNE", "20", "180", "06040", 10),
       new Counter("X06520", "06520", "COMMUNE", "20", "189", "06520", 8),
       new Counter("X06250", "06250", "COMMUNE", "20", "189", "06250", 6),
       new Counter("H180", "180", "DISTRICT", "20", "180", "06148", 5),

@@ -20,7 +20,7 @@ import vn.motcua.webapp.MotcuaApplication;
 
 /**
  * The dossier lifecycle benchmark (not a test): full lifecycles per second — a birth registration recorded at the
- * counter of Chí Minh commune, its four steps (completeness check, appraisal, approval, return of the result) and the
+ * counter of Thụy Hùng commune, its four steps (completeness check, appraisal, approval, return of the result) and the
  * notices the workers send — on PostgreSQL with fsync and synchronous commit on, with 1, 2 and 4 client threads, side
  * by side in one run:
  * <ul>

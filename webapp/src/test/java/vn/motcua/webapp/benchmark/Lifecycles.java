@@ -35,16 +35,16 @@ import vn.motcua.webapp.task.Worklist;
 
 /**
  * One dossier's lifecycle, the three ways {@link LifecycleBenchmark} compares: the raw engine through its Java API,
- * motcua's services, motcua's REST API. Each records a birth registration at the counter of Chí Minh commune, takes it
+ * motcua's services, motcua's REST API. Each records a birth registration at the counter of Thụy Hùng commune, takes it
  * through its four steps with the same decisions, and does the workers' part through the engine.
  */
 final class Lifecycles {
 
   private static final String PROCEDURE = "1.001193";
   private static final String COMMUNE = "06148";
-  private static final String COUNTER = "chiminh.motcua";
-  private static final String SPECIALIST = "chiminh.tuphap";
-  private static final String LEADER = "chiminh.chutich";
+  private static final String COUNTER = "thuyhung.motcua";
+  private static final String SPECIALIST = "thuyhung.tuphap";
+  private static final String LEADER = "thuyhung.chutich";
   private static final String NOTIFY = "notify-applicant";
   private static final String SIGN = "sign-document";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -211,7 +211,7 @@ final class Lifecycles {
 
   private static SubmitDossierRequest.ApplicantData applicant() {
     return new SubmitDossierRequest.ApplicantData("Nguyễn Văn An", "020190001234", "0912345678", null,
-        "Thôn Bản Chắt, xã Chí Minh", null);
+        "Thôn Bản Chắt, xã Thụy Hùng", null);
   }
 
   /** An officer's client of the REST API: each request signed in with HTTP Basic. */

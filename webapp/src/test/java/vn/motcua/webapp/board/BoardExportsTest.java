@@ -35,7 +35,7 @@ class BoardExportsTest {
 
   private static BoardRow row(String typed) {
     return new BoardRow("X06148-261207-0001", "1.001193", "Đăng ký khai sinh", typed, "06148", "OVERDUE", typed,
-        "APPRAISE", typed, "X06148", "UBND xã Chí Minh", typed, null, null, null, null, new BigDecimal("-1.50"), 0,
+        "APPRAISE", typed, "X06148", "UBND xã Thụy Hùng", typed, null, null, null, null, new BigDecimal("-1.50"), 0,
         null, null);
   }
 

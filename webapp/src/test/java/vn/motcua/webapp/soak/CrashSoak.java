@@ -46,9 +46,9 @@ import vn.motcua.workers.simulator.Simulators;
 public final class CrashSoak {
 
   private static final String PROCEDURE = "1.001193";
-  private static final String COUNTER = "chiminh.motcua";
-  private static final String SPECIALIST = "chiminh.tuphap";
-  private static final String LEADER = "chiminh.chutich";
+  private static final String COUNTER = "thuyhung.motcua";
+  private static final String SPECIALIST = "thuyhung.tuphap";
+  private static final String LEADER = "thuyhung.chutich";
   private static final Map<String, String> OFFICERS = Map.of("counter", COUNTER, "specialist", SPECIALIST,
       "leader", LEADER);
   private static final String APPRAISE = "Task_Appraise";

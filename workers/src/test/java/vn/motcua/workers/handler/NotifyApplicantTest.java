@@ -54,7 +54,7 @@ class NotifyApplicantTest {
     sms = new SmsGateway(7);
     sms.start(0);
     NotificationSettings settings = new NotificationSettings("127.0.0.1", ServerSetupTest.SMTP.getPort(), "", "",
-        "Bộ phận Một cửa xã Chí Minh <motcua@chiminh.langson.gov.vn>", sms.url(), "", false, 800,
+        "Bộ phận Một cửa xã Thụy Hùng <motcua@thuyhung.langson.gov.vn>", sms.url(), "", false, 800,
         "Asia/Ho_Chi_Minh");
     handler = new NotifyApplicant(new WorkersAutoConfiguration().applicantMail(settings), settings,
         Retries.DEFAULT);

@@ -35,7 +35,7 @@ class OrderPostalDeliveryTest {
     handler = new OrderPostalDelivery(SystemsAt.url(postal.url(), 800), Retries.DEFAULT);
     variables.put("applicantName", "Nguyễn Văn An");
     variables.put("applicantPhone", "0912345678");
-    variables.put("postalAddress", "Thôn Bản Mới, xã Chí Minh, huyện Tràng Định, tỉnh Lạng Sơn");
+    variables.put("postalAddress", "Thôn Bản Mới, xã Thụy Hùng, tỉnh Lạng Sơn");
     variables.put("receivingAgency", "X06148");
   }
 
@@ -59,7 +59,7 @@ class OrderPostalDeliveryTest {
     // then
     assertThat(postal.orders()).singleElement().satisfies(order -> {
       assertThat(order.receiver()).isEqualTo("Nguyễn Văn An");
-      assertThat(order.address()).isEqualTo("Thôn Bản Mới, xã Chí Minh, huyện Tràng Định, tỉnh Lạng Sơn");
+      assertThat(order.address()).isEqualTo("Thôn Bản Mới, xã Thụy Hùng, tỉnh Lạng Sơn");
       assertThat(order.pickUpAt()).isEqualTo("X06148");
       assertThat(order.item()).isEqualTo("Kết quả giải quyết hồ sơ X06148-261116-0001");
       verify(service).complete(task, Map.of("postalTrackingNumber", order.trackingNumber()));

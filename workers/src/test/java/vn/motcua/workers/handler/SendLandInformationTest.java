@@ -33,8 +33,8 @@ class SendLandInformationTest {
     tax = new TaxAuthority(17);
     tax.start(0);
     handler = new SendLandInformation(SystemsAt.url(tax.url(), 800), Retries.DEFAULT);
-    variables.put("landOfficeAgency", "CNVPDK180");
-    variables.put("taxAgency", "CCT180");
+    variables.put("landOfficeAgency", "VPDK20");
+    variables.put("taxAgency", "THUE20");
     variables.put("applicantName", "Nguyễn Văn An");
     variables.put("applicantIdNumber", "020190001234");
     variables.put("landOriginNote", "Sử dụng ổn định từ năm 1993, không tranh chấp");
@@ -61,7 +61,7 @@ class SendLandInformationTest {
     assertThat(tax.transfers()).singleElement().satisfies(transfer -> {
       assertThat(transfer.receiptCode()).isEqualTo("X06148-261116-0001");
       assertThat(transfer.landUser()).isEqualTo("Nguyễn Văn An");
-      assertThat(transfer.taxOffice()).isEqualTo("CCT180");
+      assertThat(transfer.taxOffice()).isEqualTo("THUE20");
       verify(service).complete(task, Map.of("taxTransferId", transfer.transferId()));
     });
   }

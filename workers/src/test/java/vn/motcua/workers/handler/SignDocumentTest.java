@@ -100,7 +100,7 @@ class SignDocumentTest {
         Retries.DEFAULT);
     variables.put("documentId", 41L);
     variables.put("signingAgency", "X06148");
-    variables.put("signingAgencyName", "Ủy ban nhân dân xã Chí Minh");
+    variables.put("signingAgencyName", "Ủy ban nhân dân xã Thụy Hùng");
   }
 
   @AfterEach
@@ -132,7 +132,7 @@ class SignDocumentTest {
     PadesVerifier.Report report = new PadesVerifier(List.of(signing.rootCertificate())).verify(signed);
     assertThat(report.valid()).isTrue();
     assertThat(report.signatures()).singleElement().satisfies(signature -> {
-      assertThat(signature.signer()).isEqualTo("Ủy ban nhân dân xã Chí Minh");
+      assertThat(signature.signer()).isEqualTo("Ủy ban nhân dân xã Thụy Hùng");
       assertThat(signature.subFilter()).isEqualTo("ETSI.CAdES.detached");
       assertThat(signature.signedAt()).isEqualTo(Instant.parse("2026-11-16T02:00:00Z"));
     });

@@ -31,7 +31,7 @@ class VerifyIdentityTest {
   @BeforeEach
   void start() {
     registry = new PopulationRegistry(13).register(new PopulationRegistry.Citizen("020190001234", "Nguyễn Văn An",
-        "1990-05-17", "Thôn Bản Mới, xã Chí Minh, huyện Tràng Định, tỉnh Lạng Sơn"));
+        "1990-05-17", "Thôn Bản Mới, xã Thụy Hùng, tỉnh Lạng Sơn"));
     registry.start(0);
     handler = new VerifyIdentity(SystemsAt.url(registry.url(), 800), Retries.DEFAULT);
     variables.put("applicantIdNumber", "020190001234");
@@ -57,7 +57,7 @@ class VerifyIdentityTest {
 
     // then
     verify(service).complete(task, Map.of("identityVerified", true, "registryName", "Nguyễn Văn An",
-        "registryAddress", "Thôn Bản Mới, xã Chí Minh, huyện Tràng Định, tỉnh Lạng Sơn"));
+        "registryAddress", "Thôn Bản Mới, xã Thụy Hùng, tỉnh Lạng Sơn"));
   }
 
   @Test
@@ -71,7 +71,7 @@ class VerifyIdentityTest {
 
     // then
     verify(service).complete(task, Map.of("identityVerified", false, "registryName", "Nguyễn Văn An",
-        "registryAddress", "Thôn Bản Mới, xã Chí Minh, huyện Tràng Định, tỉnh Lạng Sơn"));
+        "registryAddress", "Thôn Bản Mới, xã Thụy Hùng, tỉnh Lạng Sơn"));
   }
 
   @Test
