@@ -18,7 +18,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-END, START, POLICE_FROM = '2025-06-30', '2025-07-01', '2025-03-01'
+END, START, DEPARTMENTS_MERGED = "2025-06-30", "2025-07-01", "2025-03-01"
 
 
 def tsv(path):
@@ -136,7 +136,7 @@ def lang_son(shared):
     agencies += [
         "SXD20,Sở Xây dựng tỉnh Lạng Sơn,Lạng Sơn Department of Construction,PROVINCE,20,DEPARTMENT,,",
         "SNNMT20,Sở Nông nghiệp và Môi trường tỉnh Lạng Sơn,Lạng Sơn Department of Agriculture and Environment,"
-        "PROVINCE,20,DEPARTMENT,%s," % POLICE_FROM,
+        "PROVINCE,20,DEPARTMENT,%s," % DEPARTMENTS_MERGED,
         "VPDK20,Văn phòng Đăng ký đất đai tỉnh Lạng Sơn,Lạng Sơn Land Registration Office,PROVINCE,20,LAND_OFFICE,,",
         "THUE20,Thuế tỉnh Lạng Sơn,Lạng Sơn Provincial Tax Office,PROVINCE,20,TAX_OFFICE,%s," % START]
     return units, agencies

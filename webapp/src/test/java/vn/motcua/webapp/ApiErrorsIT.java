@@ -157,7 +157,7 @@ class ApiErrorsIT extends PostgresIntegrationTest {
   @Test
   void shouldRefuseWrongPassword() {
     // when (a user no other test signs in as: the engine delays the next sign-in after a failure)
-    ResponseEntity<Map> response = rest.withBasicAuth("giamsat.langson", "wrong").getForEntity("/api/v1/tasks",
+    ResponseEntity<Map> response = rest.withBasicAuth("thatkhe.chutich", "wrong").getForEntity("/api/v1/tasks",
         Map.class);
 
     // then
