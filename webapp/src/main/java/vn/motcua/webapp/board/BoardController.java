@@ -83,8 +83,8 @@ class BoardController {
     model.addAttribute("periods", periods(chosen));
     BoardScope root = board.rootScope(staff);
     model.addAttribute("root", root);
-    model.addAttribute("units", board.unitsBelow(root));
-    model.addAttribute("agencies", board.agencies(overview.scope()));
+    model.addAttribute("units", board.unitsBelow(root, chosen));
+    model.addAttribute("agencies", board.agencies(overview.scope(), chosen));
     model.addAttribute("procedures", catalog.procedures().stream()
         .sorted(java.util.Comparator.comparing(Procedure::code)).toList());
     model.addAttribute("sectors", catalog.procedures().stream().map(Procedure::sector).distinct().sorted().toList());

@@ -46,9 +46,9 @@ public class BoardService {
     return scopes.of(staff);
   }
 
-  /** The units a supervisor may narrow the board to. */
-  public List<AdminUnit> unitsBelow(BoardScope root) {
-    return places.below(root.code());
+  /** The units a supervisor may narrow the board to: those of the period (districts before July 2025, not after). */
+  public List<AdminUnit> unitsBelow(BoardScope root, Period period) {
+    return places.below(root.code(), period.start(), period.end());
   }
 
   /** How many dossiers each live list holds. */
@@ -66,9 +66,9 @@ public class BoardService {
     queries.forEach(list, scope(staff, filter), filter, rows);
   }
 
-  /** The agencies whose dossiers count in the scope, for the filter. */
-  public List<vn.motcua.webapp.place.Agency> agencies(BoardScope scope) {
-    return places.agencies().stream()
+  /** The agencies of the period whose dossiers count in the scope, for the filter. */
+  public List<vn.motcua.webapp.place.Agency> agencies(BoardScope scope, Period period) {
+    return places.agencies(period.start(), period.end()).stream()
         .filter(agency -> scope.everywhere() || places.unitOf(agency.getCode()).map(unit -> switch (scope.level()) {
           case PROVINCE -> scope.code().equals(unit.provinceCode());
           case DISTRICT -> scope.code().equals(unit.districtCode());

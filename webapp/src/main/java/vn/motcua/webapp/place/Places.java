@@ -171,23 +171,50 @@ public class Places {
   }
 
   /**
-   * Every unit below the given one (districts, then their communes), in order of code; all units for null. A unit
-   * is listed once, as it is today or as it last was, and under every parent it ever had.
+   * Every unit below the given one (all units for null) in force on some day of [from, to): the districts and communes
+   * of that time, each once, as it last was in those days, by level and code. A period before 1 July 2025 lists the
+   * districts and the former communes; one after, the communes and wards under the province; 2025 both.
    */
-  public List<AdminUnit> below(String code) {
-    List<AdminUnit> all = data().units().values().stream().flatMap(List::stream).toList();
+  public List<AdminUnit> below(String code, LocalDate from, LocalDate to) {
+    java.util.function.Predicate<AdminUnit> inPeriod = u -> (u.getValidFrom() == null || u.getValidFrom().isBefore(to))
+        && (u.getValidTo() == null || !u.getValidTo().isBefore(from));
+    List<AdminUnit> all = data().units().values().stream().flatMap(List::stream).filter(inPeriod).toList();
+    java.util.Map<String, AdminUnit> found = new java.util.LinkedHashMap<>();
+    java.util.Deque<String> parents = new java.util.ArrayDeque<>();
     if (code == null) {
-      return all;
+      all.forEach(u -> found.put(u.getCode(), u));
+    } else {
+      parents.push(code);
     }
-    java.util.Set<String> found = new java.util.LinkedHashSet<>();
-    java.util.Deque<String> parents = new java.util.ArrayDeque<>(List.of(code));
     while (!parents.isEmpty()) {
       String parent = parents.pop();
-      all.stream().filter(u -> parent.equals(u.getParentCode()) && found.add(u.getCode()))
-          .forEach(u -> parents.push(u.getCode()));
+      for (AdminUnit u : all) {
+        if (parent.equals(u.getParentCode()) && found.putIfAbsent(u.getCode(), u) == null) {
+          parents.push(u.getCode());
+        }
+      }
     }
-    return found.stream().flatMap(c -> unit(c).stream())
+    // a code with several periods in [from, to) is shown as it last was in them
+    all.forEach(u -> found.computeIfPresent(u.getCode(), (c, seen) -> later(u, seen)));
+    return found.values().stream()
         .sorted(java.util.Comparator.comparing(AdminUnit::getLevel).thenComparing(AdminUnit::getCode)).toList();
+  }
+
+  private static AdminUnit later(AdminUnit a, AdminUnit b) {
+    if (a.getValidFrom() == null) {
+      return b;
+    }
+    return b.getValidFrom() == null || a.getValidFrom().isAfter(b.getValidFrom()) ? a : b;
+  }
+
+  /** Every agency in force on some day of [from, to), once each, as it last was in those days. */
+  public List<Agency> agencies(LocalDate from, LocalDate to) {
+    return data().agencies().values().stream()
+        .flatMap(periods -> periods.stream()
+            .filter(a -> (a.getValidFrom() == null || a.getValidFrom().isBefore(to))
+                && (a.getValidTo() == null || !a.getValidTo().isBefore(from)))
+            .reduce((earlier, later) -> later).stream())
+        .toList();
   }
 
   /** Every agency, once each: as it is today, or as it last was. */
