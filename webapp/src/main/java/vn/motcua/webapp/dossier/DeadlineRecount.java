@@ -1,13 +1,7 @@
 package vn.motcua.webapp.dossier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.data.domain.PageRequest;
@@ -23,22 +17,14 @@ import vn.motcua.processes.legaltime.RecountDeadlines;
 @Service
 public class DeadlineRecount {
 
-  private static final String SYSTEM = "system";
-  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
   private final DossierRepository dossiers;
-  private final DossierJournal journal;
+  private final DossierReadModel readModel;
   private final ProcessEngine engine;
-  private final LegalCalendar calendar;
-  private final ObjectMapper json;
 
-  DeadlineRecount(DossierRepository dossiers, DossierJournal journal, ProcessEngine engine, LegalCalendar calendar,
-      ObjectMapper json) {
+  DeadlineRecount(DossierRepository dossiers, DossierReadModel readModel, ProcessEngine engine) {
     this.dossiers = dossiers;
-    this.journal = journal;
+    this.readModel = readModel;
     this.engine = engine;
-    this.calendar = calendar;
-    this.json = json;
   }
 
   /** The next page of open dossiers due after the moment, after the given id (in order of id). */
@@ -62,26 +48,7 @@ public class DeadlineRecount {
     if (result.change() == null) {
       return false;
     }
-    dossier.legalTime(result.time(), calendar.zone());
-    Map<String, Object> detail = new LinkedHashMap<>();
-    detail.put("previousDeadline", local(result.change().previousDeadline()));
-    detail.put("newDeadline", local(result.change().newDeadline()));
-    detail.put("stageDeadline", local(result.time().stageDeadline()));
-    detail.put("changedDays", changedDays);
-    detail.values().removeIf(java.util.Objects::isNull);
-    journal.record(dossier, SYSTEM, DossierAudit.Action.DEADLINE_RECOUNTED, null, json(detail));
+    readModel.deadlinesRecounted(dossier, result.change(), result.time(), changedDays);
     return true;
-  }
-
-  private String local(Instant moment) {
-    return moment == null ? null : LocalDateTime.ofInstant(moment, calendar.zone()).format(LOCAL);
-  }
-
-  private String json(Map<String, Object> values) {
-    try {
-      return json.writeValueAsString(values);
-    } catch (JsonProcessingException e) {
-      return values.toString();
-    }
   }
 }

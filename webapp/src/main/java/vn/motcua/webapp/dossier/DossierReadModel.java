@@ -215,6 +215,18 @@ class DossierReadModel {
     });
   }
 
+  /** The holiday calendar changed and the engine counted the dossier's deadlines again: it shows and records them. */
+  void deadlinesRecounted(Dossier dossier, LegalClock.Change change, LegalClock.Snapshot time, String changedDays) {
+    dossier.legalTime(time, calendar.zone());
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("previousDeadline", local(change.previousDeadline()));
+    detail.put("newDeadline", local(change.newDeadline()));
+    detail.put("stageDeadline", local(time.stageDeadline()));
+    detail.put("changedDays", changedDays);
+    detail.values().removeIf(java.util.Objects::isNull);
+    journal.record(dossier, SYSTEM, DossierAudit.Action.DEADLINE_RECOUNTED, null, json(detail));
+  }
+
   /** A model's alert end event: the stage has used the share of its budget that warrants a warning. */
   void alertRaised(DelegateExecution execution, String alert) {
     dossier(execution).ifPresent(dossier -> {

@@ -90,24 +90,20 @@ public class Places {
 
   /** The commune and its parents on the given day, or empty when the code is not a commune in force then. */
   public Optional<Location> locate(String communeCode, LocalDate day) {
-    Optional<AdminUnit> commune = valid(communeCode, day).filter(u -> u.getLevel() == AdminUnit.Level.COMMUNE);
+    Optional<AdminUnit> commune = unit(communeCode, day).filter(u -> u.getLevel() == AdminUnit.Level.COMMUNE);
     if (commune.isEmpty()) {
       return Optional.empty();
     }
-    Optional<AdminUnit> parent = valid(commune.get().getParentCode(), day);
+    Optional<AdminUnit> parent = unit(commune.get().getParentCode(), day);
     if (parent.isEmpty()) {
       return Optional.empty();
     }
     if (parent.get().getLevel() == AdminUnit.Level.PROVINCE) {
       return Optional.of(new Location(commune.get(), null, parent.get()));
     }
-    return valid(parent.get().getParentCode(), day)
+    return unit(parent.get().getParentCode(), day)
         .filter(p -> p.getLevel() == AdminUnit.Level.PROVINCE)
         .map(province -> new Location(commune.get(), parent.get(), province));
-  }
-
-  private Optional<AdminUnit> valid(String code, LocalDate day) {
-    return unit(code, day);
   }
 
   /** Every commune in force on the day, with its parents, by province, district and name. */
