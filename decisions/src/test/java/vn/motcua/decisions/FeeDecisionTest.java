@@ -41,12 +41,14 @@ class FeeDecisionTest {
       "2.000815, CITIZEN, 20, COUNTER, 1, 198, 200000",
       "2.000815, CITIZEN, 20, COUNTER, 1, 199, 200000",
       "2.000815, POOR_HOUSEHOLD, 20, COUNTER, 1, 300, 200000",
-      "2.000720, CITIZEN, 20, ONLINE, 1, 1, 50000",
-      "2.000720, CITIZEN, 20, COUNTER, 1, 1, 100000",
-      "2.000720, CITIZEN, 08, ONLINE, 1, 1, 100000",
-      "1.009997, CITIZEN, 36, COUNTER, 1, 1, 75000",
+      "1.001612, CITIZEN, 20, ONLINE, 1, 1, 50000",
+      "1.001612, CITIZEN, 20, COUNTER, 1, 1, 100000",
+      "1.001612, CITIZEN, 08, ONLINE, 1, 1, 100000",
+      "1.009997, CITIZEN, 36, COUNTER, 1, 1, 75000",  // the permit before 1 July 2025 and today
+      "1.013225, CITIZEN, 20, ONLINE, 1, 1, 75000",
       "1.002809, CITIZEN, 72, ONLINE, 1, 1, 135000",
       "1.004227, CITIZEN, 20, COUNTER, 1, 1, 100000",
+      "1.013978, CITIZEN, 20, ONLINE, 1, 1, 100000",
   })
   void shouldComputeFeeWhenProcedureHasFeeRule(String procedure, String category, String province, String channel,
       int copies, int pages, long amount) {

@@ -16,12 +16,13 @@ class LegalTimeRulesDecisionTest {
       // procedure, rule set, clock on supplement, window, applicant's period, warning share, apology notice
       "1.004227, 2025, PAUSE, 3, P15D, 0.75, 1",   // land: the law does not count the citizen's time
       "1.004227, 2024, PAUSE, 3, P15D, 0.75, 1",
+      "1.013978, 2025, PAUSE, 3, P15D, 0.75, 1",   // its code since 1 July 2025
       "1.001193, 2025, RESTART, 0, P15D, 0.75, 0", // same-day procedures: no later supplement, no apology notice
       "1.000894, 2025, RESTART, 0, P15D, 0.75, 0",
       "2.000635, 2025, RESTART, 0, P15D, 0.75, 0",
       "2.000815, 2025, RESTART, 3, P15D, 0.75, 0.5", // one working day: the apology with half a day left
       "1.009997, 2025, RESTART, 3, P15D, 0.75, 1", // every other procedure: Decree 61/2018 art. 15 default
-      "2.000720, 2024, RESTART, 3, P15D, 0.75, 1",
+      "1.001612, 2024, RESTART, 3, P15D, 0.75, 1",
       "1.002809, 2025, RESTART, 3, P15D, 0.75, 1",
       "9.999999, 2025, RESTART, 3, P15D, 0.75, 1", // a procedure not yet in the table still runs on the defaults
   })

@@ -32,13 +32,15 @@ class ProcessingTimeDecisionTest {
       "1.000894, ONLINE, COMMUNE, 2024, OTHER, 0",
       "2.000635, ONLINE, COMMUNE, 2025, '', 0",
       "2.000815, COUNTER, COMMUNE, 2025, '', 1",
-      "2.000720, ONLINE, DISTRICT, 2024, '', 3",
-      "2.000720, ONLINE, COMMUNE, 2025, '', 3",
+      "1.001612, ONLINE, DISTRICT, 2024, '', 3",
+      "1.001612, ONLINE, COMMUNE, 2025, '', 3",
       "1.009997, COUNTER, DISTRICT, 2024, '', 15",
-      "1.009997, POSTAL, COMMUNE, 2025, '', 15",
+      "1.013225, POSTAL, COMMUNE, 2025, '', 15",
       "1.002809, ONLINE, PROVINCE, 2025, '', 5",
       "1.004227, COUNTER, DISTRICT, 2024, '', 20",
-      "1.004227, ONLINE, COMMUNE, 2025, '', 20",
+      "1.013978, ONLINE, COMMUNE, 2025, '', 17",  // since 1 July 2025, per channel as published
+      "1.013978, COUNTER, COMMUNE, 2025, '', 27",
+      "1.013978, POSTAL, COMMUNE, 2025, '', 20",
   })
   void shouldGiveLegalWorkingDaysWhenProcedureIsKnown(String procedure, String channel, String level, String ruleSet,
       String circumstance, double workingDays) {
@@ -53,8 +55,8 @@ class ProcessingTimeDecisionTest {
   @ParameterizedTest(name = "{0} at {2} -> no processing time")
   @CsvSource({
       "9.999999, ONLINE, COMMUNE",   // unknown procedure
-      "2.000720, ONLINE, PROVINCE",  // household business is never handled by the province
-      "1.009997, COUNTER, PROVINCE", // house permits are district or commune
+      "1.001612, ONLINE, PROVINCE",  // household business is never handled by the province
+      "1.013225, COUNTER, PROVINCE", // house permits are district or commune
       "1.002809, ONLINE, COMMUNE",   // licences are provincial only
       "'', ONLINE, COMMUNE",
   })

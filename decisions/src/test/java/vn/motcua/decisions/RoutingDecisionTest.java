@@ -36,26 +36,28 @@ class RoutingDecisionTest {
       "1.000894, HANDLE, THREE_LEVEL, X06148, COMMUNE",
       "2.000635, RECEIVE, TWO_LEVEL, X06148, COMMUNE",
       "2.000815, HANDLE, THREE_LEVEL, X06148, COMMUNE",
-      "2.000720, RECEIVE, THREE_LEVEL, H180, DISTRICT",
-      "2.000720, HANDLE, THREE_LEVEL, H180-TCKH, DISTRICT",
-      "2.000720, RECEIVE, TWO_LEVEL, X06148, COMMUNE",
-      "2.000720, HANDLE, TWO_LEVEL, X06148, COMMUNE",
+      "1.001612, RECEIVE, THREE_LEVEL, H180, DISTRICT",
+      "1.001612, HANDLE, THREE_LEVEL, H180-TCKH, DISTRICT",
+      "1.001612, RECEIVE, TWO_LEVEL, X06148, COMMUNE",
+      "1.001612, HANDLE, TWO_LEVEL, X06148, COMMUNE",
       "1.009997, RECEIVE, THREE_LEVEL, H180, DISTRICT",
       "1.009997, HANDLE, THREE_LEVEL, H180-KTHT, DISTRICT",
-      "1.009997, HANDLE, TWO_LEVEL, X06148, COMMUNE",
+      "1.013225, RECEIVE, TWO_LEVEL, X06148, COMMUNE",  // its code since 1 July 2025
+      "1.013225, HANDLE, TWO_LEVEL, X06148, COMMUNE",
       "1.002809, RECEIVE, THREE_LEVEL, TTHCC20, PROVINCE",
       "1.002809, RECEIVE, TWO_LEVEL, TTHCC20, PROVINCE",
       "1.002809, HANDLE, THREE_LEVEL, CSGT20, PROVINCE",
       "1.002809, HANDLE, TWO_LEVEL, CSGT20, PROVINCE",
       "1.004227, RECEIVE, THREE_LEVEL, H180, DISTRICT",
-      "1.004227, RECEIVE, TWO_LEVEL, X06148, COMMUNE",
+      "1.013978, RECEIVE, TWO_LEVEL, X06148, COMMUNE",
       "1.004227, COMMUNE_VERIFY, THREE_LEVEL, X06148, COMMUNE",
+      "1.013978, COMMUNE_VERIFY, TWO_LEVEL, X06148, COMMUNE",
       "1.004227, LAND_OFFICE, THREE_LEVEL, CNVPDK180, DISTRICT",
-      "1.004227, LAND_OFFICE, TWO_LEVEL, VPDK20, PROVINCE",
+      "1.013978, LAND_OFFICE, TWO_LEVEL, VPDK20, PROVINCE",
       "1.004227, TAX, THREE_LEVEL, CCT180, DISTRICT",
-      "1.004227, TAX, TWO_LEVEL, THUE20, PROVINCE",
+      "1.013978, TAX, TWO_LEVEL, THUE20, PROVINCE",
       "1.004227, ISSUE, THREE_LEVEL, H180, DISTRICT",
-      "1.004227, ISSUE, TWO_LEVEL, X06148, COMMUNE",
+      "1.013978, ISSUE, TWO_LEVEL, X06148, COMMUNE",
   })
   void shouldRouteStageToAgencyOfApplicantsUnitWhenRuleMatches(String procedure, String stage, String structure,
       String agency, String level) {
@@ -90,8 +92,9 @@ class RoutingDecisionTest {
   @CsvSource({
       "9.999999, HANDLE, THREE_LEVEL",   // unknown procedure
       "1.001193, TAX, THREE_LEVEL",      // stage the procedure does not have
-      "2.000720, HANDLE, ''",            // structure unknown: district procedures cannot be placed
-      "1.004227, HANDLE, TWO_LEVEL",     // land procedure routes per named stage only
+      "1.009997, HANDLE, TWO_LEVEL",     // the old permit code ended with the districts
+      "1.001612, HANDLE, ''",            // structure unknown: district procedures cannot be placed
+      "1.013978, HANDLE, TWO_LEVEL",     // land procedure routes per named stage only
       "'', RECEIVE, TWO_LEVEL",
   })
   void shouldReturnNoRouteWhenNoRuleMatches(String procedure, String stage, String structure) {

@@ -27,8 +27,13 @@ class StageBudgetDecisionTest {
       "1.004227, LAND_OFFICE, 20, 10",
       "1.004227, TAX, 20, 3",
       "1.004227, ISSUE, 20, 4",
-      "1.009997, HANDLE, 15, 15",  // a single-agency procedure: the whole time is one stage
-      "2.000720, HANDLE, 3, 3",
+      "1.013978, COMMUNE_VERIFY, 17, 3",  // its code since 1 July 2025: registration 17 online, issue 3
+      "1.013978, LAND_OFFICE, 17, 8",
+      "1.013978, LAND_OFFICE, 27, 18",
+      "1.013978, TAX, 17, 3",
+      "1.013978, ISSUE, 17, 3",
+      "1.013225, HANDLE, 15, 15",  // a single-agency procedure: the whole time is one stage
+      "1.001612, HANDLE, 3, 3",
       "2.000815, HANDLE, 1, 1",
   })
   void shouldSplitTheProcessingTimeIntoStageBudgets(String procedure, String stage, int processingDays,
@@ -40,13 +45,13 @@ class StageBudgetDecisionTest {
     assertThat(((Number) days).doubleValue()).isEqualTo(budget);
   }
 
-  @ParameterizedTest(name = "land certificate budgets add up to its {0} working days")
-  @CsvSource("20")
-  void shouldSplitTheLandCertificateWithoutExceedingItsLegalTime(int processingDays) {
+  @ParameterizedTest(name = "land certificate {0}: budgets add up to its {1} working days")
+  @CsvSource({"1.004227, 20", "1.013978, 17", "1.013978, 27", "1.013978, 20"})
+  void shouldSplitTheLandCertificateWithoutExceedingItsLegalTime(String procedure, int processingDays) {
     // when
     double total = 0;
     for (String stage : new String[] {"COMMUNE_VERIFY", "LAND_OFFICE", "TAX", "ISSUE"}) {
-      total += ((Number) BUDGET.evaluate(input("1.004227", stage, processingDays)).getSingleEntry()).doubleValue();
+      total += ((Number) BUDGET.evaluate(input(procedure, stage, processingDays)).getSingleEntry()).doubleValue();
     }
 
     // then
@@ -55,8 +60,8 @@ class StageBudgetDecisionTest {
 
   @ParameterizedTest(name = "{0} {1} -> no budget")
   @CsvSource({
-      "1.004227, HANDLE",   // the land certificate has no single handling stage
-      "1.009997, TAX",      // and other procedures have no land stages
+      "1.013978, HANDLE",   // the land certificate has no single handling stage
+      "1.013225, TAX",      // and other procedures have no land stages
   })
   void shouldGiveNoBudgetToAStageTheProcedureDoesNotHave(String procedure, String stage) {
     // when / then

@@ -13,6 +13,6 @@ class BusinessHouseholdRegistrationProcessTest extends SingleAgencyProcedureCont
   @Override
   Expected expected() {
     return new Expected("businessHouseholdRegistration",
-        "2.000720", "H180", "H180-TCKH", "2026-11-19T09:00", "X06148", "X06148");
+        "1.001612", "H180", "H180-TCKH", "2026-11-19T09:00", "X06148", "X06148");
   }
 }

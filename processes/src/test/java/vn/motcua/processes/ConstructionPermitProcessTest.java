@@ -21,6 +21,11 @@ class ConstructionPermitProcessTest extends SingleAgencyProcedureContract {
         "X06148");
   }
 
+  @Override
+  String twoLevelProcedureCode() {
+    return "1.013225";
+  }
+
   @Test
   void shouldInspectTheSiteBeforeProposingWhenAppraisalAsksForIt() {
     // given

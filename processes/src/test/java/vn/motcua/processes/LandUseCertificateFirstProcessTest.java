@@ -118,7 +118,8 @@ class LandUseCertificateFirstProcessTest extends ProcessTestSupport {
   @Test
   void shouldRouteEveryStageToProvinceAndCommuneWhenTheProvinceHasTwoLevels() {
     // given
-    Map<String, Object> vars = dossierVariables(PROCEDURE, "X06148");
+    // filed under the code of the procedure since 1 July 2025
+    Map<String, Object> vars = dossierVariables("1.013978", "X06148");
     vars.put("adminStructure", "TWO_LEVEL");
     vars.put("districtCode", null);
     Dossier dossier = start("landUseCertificateFirst", vars);

@@ -25,6 +25,7 @@ class ModelRulesTest extends ProcessTestSupport {
         <bpmn:process id="draftPermit" name="Cấp phép thử" isExecutable="true" camunda:historyTimeToLive="180">
           <bpmn:extensionElements><camunda:properties>
             <camunda:property name="procedureCode" value="1.999999" />
+            <camunda:property name="formerCodes" value="1.999998 until 2025-06-31" />
           </camunda:properties></bpmn:extensionElements>
           <bpmn:startEvent id="StartEvent_Submitted" />
           <bpmn:sequenceFlow id="Flow_ToCheck" sourceRef="StartEvent_Submitted" targetRef="Activity_1lvjtd4" />
@@ -47,9 +48,11 @@ class ModelRulesTest extends ProcessTestSupport {
     // then: the whole list, each at its element
     List<Problem> problems = refused.getResorceReports().get(0).getErrors();
     assertThat(problems).extracting(Problem::getMainElementId).containsExactly("draftPermit", "draftPermit",
-        "Activity_1lvjtd4", "Activity_1lvjtd4", "Activity_1lvjtd4", "helper");
+        "draftPermit", "Activity_1lvjtd4", "Activity_1lvjtd4", "Activity_1lvjtd4", "helper");
     assertThat(problems).extracting(Problem::getMessage).anySatisfy(m -> assertThat(m)
         .startsWith("Thủ tục draftPermit phải khai báo cấp thực hiện (level: COMMUNE, DISTRICT, PROVINCE)."));
+    assertThat(problems).extracting(Problem::getMessage).anySatisfy(m -> assertThat(m)
+        .startsWith("Mã cũ của draftPermit (formerCodes \"1.999998 until 2025-06-31\") phải theo dạng"));
     assertThat(problems).extracting(Problem::getMessage).anySatisfy(m -> assertThat(m)
         .startsWith("Thủ tục draftPermit phải khai báo mức dịch vụ công trực tuyến"));
     assertThat(problems).extracting(Problem::getMessage).anySatisfy(m -> assertThat(m)

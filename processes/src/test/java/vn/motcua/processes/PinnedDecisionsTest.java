@@ -91,7 +91,7 @@ class PinnedDecisionsTest extends ProcessTestSupport {
     return (shipped.substring(0, rule) + shipped.substring(rule).replaceFirst(
         "<outputEntry id=\"OutputEntry_Construction_WorkingDays\"><text>15</text>",
         "<outputEntry id=\"OutputEntry_Construction_WorkingDays\"><text>" + constructionDays + "</text>"))
-        .replace("camunda:versionTag=\"1\"", "camunda:versionTag=\"" + versionTag + "\"");
+        .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"" + versionTag + "\"");
   }
 
   private ProcessInstance ask() {

@@ -13,7 +13,7 @@ class ReturnResultProcessTest extends ProcessTestSupport {
   @Test
   void shouldBeDueByTheDossierDeadlineAtTheReceivingCounter() {
     // given
-    Map<String, Object> vars = dossierVariables("2.000720", "H180");
+    Map<String, Object> vars = dossierVariables("1.001612", "H180");
     vars.put("dossierDeadline", date("2026-11-19T09:00"));
     vars.put("resultKind", "RESULT");
 
@@ -31,7 +31,7 @@ class ReturnResultProcessTest extends ProcessTestSupport {
   @Test
   void shouldTellTheApplicantWhatKindOfAnswerAwaitsThemWhenItIsARefusal() {
     // given
-    Map<String, Object> vars = dossierVariables("2.000720", "H180");
+    Map<String, Object> vars = dossierVariables("1.001612", "H180");
     vars.put("dossierDeadline", date("2026-11-19T09:00"));
     vars.put("resultKind", "REFUSAL");
 
@@ -130,7 +130,7 @@ class ReturnResultProcessTest extends ProcessTestSupport {
   private static final String ADDRESS = "Thôn Bản Mới, xã Chí Minh, huyện Tràng Định, tỉnh Lạng Sơn";
 
   private static Map<String, Object> result() {
-    Map<String, Object> vars = dossierVariables("2.000720", "H180");
+    Map<String, Object> vars = dossierVariables("1.001612", "H180");
     vars.put("dossierDeadline", date("2026-11-19T09:00"));
     vars.put("resultKind", "RESULT");
     return vars;

@@ -27,6 +27,11 @@ abstract class SingleAgencyProcedureContract extends ProcessTestSupport {
 
   abstract Expected expected();
 
+  /** The code a dossier of the two-level structure is filed under (a procedure re-published on 1 July 2025 differs). */
+  String twoLevelProcedureCode() {
+    return expected().procedureCode();
+  }
+
   Dossier submit() {
     return submit(dossierVariables(expected().procedureCode(), expected().receivingAgency()));
   }
@@ -226,7 +231,7 @@ abstract class SingleAgencyProcedureContract extends ProcessTestSupport {
   void shouldRouteToTwoLevelAgenciesWhenTheApplicantsProvinceHasNoDistricts() {
     Expected e = expected();
     // given
-    Map<String, Object> vars = dossierVariables(e.procedureCode(), e.twoLevelReceivingAgency());
+    Map<String, Object> vars = dossierVariables(twoLevelProcedureCode(), e.twoLevelReceivingAgency());
     vars.put("adminStructure", "TWO_LEVEL");
     vars.put("districtCode", null);
 

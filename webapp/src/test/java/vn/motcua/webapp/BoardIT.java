@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.motcua.webapp.board.BoardRollup;
 
 /**
- * The supervisor's board on a small dataset of Trực Ninh district (Nam Định), October 2025, written straight into the
+ * The supervisor's board on a small dataset of Trực Ninh district (Nam Định), October 2024, written straight into the
  * read model: jurisdiction, live lists and their filters, KPIs, delay attribution, and the Decision 766 index of
  * each commune and its ranking, every figure computed by hand in the comments.
  */
@@ -45,7 +45,7 @@ class BoardIT extends PostgresIntegrationTest {
   @BeforeAll
   void dataset() {
     api = new Api(rest);
-    // results and refusals received and finished in October 2025
+    // results and refusals received and finished in October 2024
     // Phương Định: 4 — birth online early, extract online paid online on time, copies at the counter late,
     // marriage refused on time
     finished(PHUONG_DINH, "1.001193", "ONLINE", 0, null, "RESULT_RETURNED", "EARLY", true, true, 5, false);
@@ -65,10 +65,10 @@ class BoardIT extends PostgresIntegrationTest {
     finished(DISTRICT, "1.009997", "ONLINE", 75000, true, "RESULT_RETURNED", "EARLY", true, true, 4, false);
 
     // unfinished, received in September: overdue, due soon, waiting for a supplement, escalated
-    open(PHUONG_DINH, "X13750", "phuongdinh.tuphap", "IN_PROGRESS", "2025-10-15T09:00", null, 0);
-    open(CO_LE, "X13735", null, "IN_PROGRESS", "2025-10-21T09:00", null, 0);
-    open(PHUONG_DINH, null, null, "AWAITING_SUPPLEMENT", "2025-10-12T09:00", "2025-10-10T09:00", 0);
-    open(TRUC_DAI, "X13777", null, "IN_PROGRESS", "2025-10-14T09:00", null, 2);
+    open(PHUONG_DINH, "X13750", "phuongdinh.tuphap", "IN_PROGRESS", "2024-10-16T09:00", null, 0);
+    open(CO_LE, "X13735", null, "IN_PROGRESS", "2024-10-22T09:00", null, 0);
+    open(PHUONG_DINH, null, null, "AWAITING_SUPPLEMENT", "2024-10-13T09:00", "2024-10-11T09:00", 0);
+    open(TRUC_DAI, "X13777", null, "IN_PROGRESS", "2024-10-15T09:00", null, 2);
 
     // figures reform officers entered for Phương Định in October
     String path = "/api/v1/board/index-inputs";
@@ -77,16 +77,16 @@ class BoardIT extends PostgresIntegrationTest {
     api.call("caicach.namdinh", HttpMethod.POST, path, input(PHUONG_DINH, "DataReuse", 6, 10));
     api.call("caicach.namdinh", HttpMethod.POST, path, input(PHUONG_DINH, "FeedbackOnTime", 1, 2));
     // written straight into the table, as an import would: months an earlier run computed are computed again
-    rollup.forget(Set.of(202509, 202510));
+    rollup.forget(Set.of(202409, 202410));
   }
 
   @BeforeEach
-  void mondayTwentiethOfOctober() {
-    now("2025-10-20T09:00");
+  void mondayTwentyFirstOfOctober() {
+    now("2024-10-21T09:00");
   }
 
   private static Map<String, Object> input(String unit, String component, int numerator, int denominator) {
-    return Map.of("unitCode", unit, "month", "2025-10", "component", component, "numerator", numerator,
+    return Map.of("unitCode", unit, "month", "2024-10", "component", component, "numerator", numerator,
         "denominator", denominator);
   }
 
@@ -105,7 +105,7 @@ class BoardIT extends PostgresIntegrationTest {
     row.put("district_code", DISTRICT);
     row.put("commune_code", district ? PHUONG_DINH : unit);
     row.put("admin_structure", "THREE_LEVEL");
-    row.put("rule_set_version", "2025");
+    row.put("rule_set_version", "2024");
     row.put("receiving_agency", district ? "H363" : "X" + unit);
     row.put("fee_amount", fee);
     row.put("submitted_by", "citizen");
@@ -121,12 +121,12 @@ class BoardIT extends PostgresIntegrationTest {
       String status, String timeliness, boolean electronic, boolean digitized, Integer rating, boolean synced) {
     Map<String, Object> row = row(unit, procedure, channel, fee);
     row.put("status", status);
-    row.put("submitted_at", at("2025-10-06T08:00"));
-    row.put("received_at", at("2025-10-06T09:00"));
-    row.put("received_month", 202510);
-    row.put("deadline", at("2025-10-13T09:00"));
-    row.put("finished_at", at("2025-10-14T10:00"));
-    row.put("finished_month", 202510);
+    row.put("submitted_at", at("2024-10-07T08:00"));
+    row.put("received_at", at("2024-10-07T09:00"));
+    row.put("received_month", 202410);
+    row.put("deadline", at("2024-10-14T09:00"));
+    row.put("finished_at", at("2024-10-15T10:00"));
+    row.put("finished_month", 202410);
     row.put("timeliness", timeliness);
     row.put("paid_online", paidOnline);
     row.put("electronic_result", electronic);
@@ -146,9 +146,9 @@ class BoardIT extends PostgresIntegrationTest {
       int escalation) {
     Map<String, Object> row = row(unit, "2.000815", "COUNTER", 2000);
     row.put("status", status);
-    row.put("submitted_at", at("2025-09-29T08:00"));
-    row.put("received_at", at("2025-09-29T09:00"));
-    row.put("received_month", 202509);
+    row.put("submitted_at", at("2024-09-30T08:00"));
+    row.put("received_at", at("2024-09-30T09:00"));
+    row.put("received_month", 202409);
     row.put("deadline", at(deadline));
     row.put("current_agency", agency);
     row.put("current_assignee", officer);
@@ -200,7 +200,7 @@ class BoardIT extends PostgresIntegrationTest {
     // then: the waiting dossier is past its date but paused, so not overdue; the most overdue comes first
     assertThat(overdue).extracting(r -> r.get("agencyCode")).containsExactly("X13777", "X13750");
     assertThat(overdue.get(1)).containsEntry("officer", "phuongdinh.tuphap").containsEntry("stage", "APPRAISE");
-    // Wednesday 15th 09:00 to Monday 20th 09:00: 3 working days late
+    // Wednesday 16th 09:00 to Monday 21st 09:00: 3 working days late
     assertThat(number(overdue.get(1).get("remainingWorkingDays"))).isEqualTo(-3.0);
     assertThat(dueSoon).extracting(r -> r.get("agencyCode")).containsExactly("X13735");
     assertThat(number(dueSoon.get(0).get("remainingWorkingDays"))).isEqualTo(1.0);
@@ -265,7 +265,7 @@ class BoardIT extends PostgresIntegrationTest {
   @SuppressWarnings("unchecked")
   void shouldCountTheDistrictsKpisForTheMonth() {
     // when
-    Map<String, Object> kpis = (Map<String, Object>) overview(SUPERVISOR, "?period=2025-10").get("kpis");
+    Map<String, Object> kpis = (Map<String, Object>) overview(SUPERVISOR, "?period=2024-10").get("kpis");
 
     // then: 8 received and finished; 2 early, 4 on time, 2 late; 5 online; 5 with a fee, 3 paid online;
     // 6 digitized; 6 rated, 5 satisfied; now 4 in progress (received in September), 2 overdue (one is paused)
@@ -285,7 +285,7 @@ class BoardIT extends PostgresIntegrationTest {
   @SuppressWarnings("unchecked")
   void shouldAttributeEachLateDossierToTheStageAndAgencyThatMadeItLate() {
     // when
-    List<Map<String, Object>> delays = (List<Map<String, Object>>) overview(SUPERVISOR, "?period=2025-10")
+    List<Map<String, Object>> delays = (List<Map<String, Object>>) overview(SUPERVISOR, "?period=2024-10")
         .get("delays");
 
     // then: half a day at Phương Định's appraisal (workload), two days at Trực Đại's (no cause stated)
@@ -305,7 +305,7 @@ class BoardIT extends PostgresIntegrationTest {
   @SuppressWarnings("unchecked")
   void shouldComputeTheDecision766IndexOfEachCommuneAndRankThem() {
     // when
-    List<Map<String, Object>> ranking = (List<Map<String, Object>>) overview(SUPERVISOR, "?period=2025-10")
+    List<Map<String, Object>> ranking = (List<Map<String, Object>>) overview(SUPERVISOR, "?period=2024-10")
         .get("ranking");
 
     // then: Cổ Lễ first, Phương Định second, Trực Đại third (the district's own dossiers are not a commune)
@@ -313,31 +313,31 @@ class BoardIT extends PostgresIntegrationTest {
         .containsExactly(CO_LE, PHUONG_DINH, TRUC_DAI);
     assertThat(ranking).extracting(r -> r.get("rank")).containsExactly(1, 2, 3);
 
-    // Phương Định, by hand. Commune procedures: 4, of which 2 fully online.
+    // Phương Định, by hand. Commune procedures (the catalogue as published today): 7, of which 3 fully online.
     // 1 publicity: published on time 9/10 × 6 = 5.40; updated, content: not entered = 0; synced 1/4 × 6 = 1.50
     // 2 progress: (1 early + 2 on time) / 4 × 20 = 15.00
-    // 3 online: min(2, 2 × 0.5 / 0.8) = 1.25; procedures with online dossiers 2/4 × 4 = 2.00; online 2/4 → 6.00
+    // 3 online: min(2, 2 × 3/7 / 0.8) = 1.07; procedures with online dossiers 2/7 × 4 = 1.14; online 2/4 → 6.00
     // 4 digitization: electronic results 3/4 × 6 = 4.50; digitized 3/4 × 4 = 3.00; reuse 0.6 / 0.8 × 2 = 1.50
     // 5 payment: offered: not entered = 0; procedures paid online 1/2 × 2 = 1.00; paid online 1/2 × 6 = 3.00
     // 6 satisfaction: feedback on time 1/2 × 6 = 3.00; feedback satisfaction: none = 6.00;
     //   satisfied 2/3 ÷ 0.9 × 6 = 4.44
-    assertIndex(ranking.get(1), 6.90, 15.00, 9.25, 9.00, 4.00, 13.44, 57.59);
-    // Cổ Lễ: synced 2/2 = 6; on time 2/2 = 20; 1.25 + 2 + 6; electronic 6 + digitized 4; paid 2 + 6;
+    assertIndex(ranking.get(1), 6.90, 15.00, 8.21, 9.00, 4.00, 13.44, 56.55);
+    // Cổ Lễ: synced 2/2 = 6; on time 2/2 = 20; 1.07 + 1.14 + 6; electronic 6 + digitized 4; paid 2 + 6;
     //   feedback: none = 6 + 6, satisfied 2/2 = 6
-    assertIndex(ranking.get(0), 6.00, 20.00, 9.25, 10.00, 8.00, 18.00, 71.25);
-    // Trực Đại: nothing online, electronic or paid, late, not rated: only 1.25 and the 12 of no feedback
-    assertIndex(ranking.get(2), 0.00, 0.00, 1.25, 0.00, 0.00, 12.00, 13.25);
+    assertIndex(ranking.get(0), 6.00, 20.00, 8.21, 10.00, 8.00, 18.00, 70.21);
+    // Trực Đại: nothing online, electronic or paid, late, not rated: only 1.07 and the 12 of no feedback
+    assertIndex(ranking.get(2), 0.00, 0.00, 1.07, 0.00, 0.00, 12.00, 13.07);
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void shouldGiveAMonthThatIsOverTheSameFiguresAsWhileItRan() {
     // given: October while it runs (read live from the dossiers)
-    Map<String, Object> running = overview(SUPERVISOR, "?period=2025-10");
+    Map<String, Object> running = overview(SUPERVISOR, "?period=2024-10");
 
     // when: in December, October is over (read from the monthly figures)
-    now("2025-12-03T09:00");
-    Map<String, Object> over = overview(SUPERVISOR, "?period=2025-10");
+    now("2024-12-04T09:00");
+    Map<String, Object> over = overview(SUPERVISOR, "?period=2024-10");
 
     // then: the same counts, delays and index; in progress is now what was open at the end of October
     Map<String, Object> before = new HashMap<>((Map<String, Object>) running.get("kpis"));
@@ -349,7 +349,7 @@ class BoardIT extends PostgresIntegrationTest {
     assertThat(after).isEqualTo(before);
     assertThat(over.get("delays")).isEqualTo(running.get("delays"));
     assertThat(over.get("ranking")).isEqualTo(running.get("ranking"));
-    assertThat(((List<Map<String, Object>>) over.get("trend"))).filteredOn(m -> "2025-10".equals(m.get("month")))
+    assertThat(((List<Map<String, Object>>) over.get("trend"))).filteredOn(m -> "2024-10".equals(m.get("month")))
         .singleElement().satisfies(m -> assertThat(m).containsEntry("received", 8).containsEntry("finished", 8)
             .containsEntry("onTime", 6));
   }

@@ -77,7 +77,7 @@ class HolidayCalendarIT extends PostgresIntegrationTest {
   void shouldCountOpenDeadlinesAgainWhenADayOffIsAddedToTheYearsFile() throws IOException {
     // given: a construction permit received on Friday 20 November 2026 at 09:00: 15 working days to 11 December
     now("2026-11-20T09:00");
-    String code = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
+    String code = (String) api.submit("citizen", dossierRequest("1.013225", "06148")).get("receiptCode");
     api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     assertThat(api.dossier("citizen", code).get("deadline")).isEqualTo("2026-12-11T09:00:00+07:00");
     Object dueBefore = due(code, "Task_Appraise");

@@ -12,7 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Procedures follow the law in force on the day the dossier was received: the police took driving licences over
  * from the Departments of Transport on 1 March 2025, so an exchange received on 20 February 2025 goes to the
- * Department of Transport and one received on 5 March 2025 to the provincial traffic police.
+ * Department of Transport and one received on 5 March 2025 to the provincial traffic police; a household business
+ * received on 30 June 2025, the districts' last day, stays with its district to the end. (Every shipped procedure
+ * received today goes to today's agency: ProcedureLifecycleIT drives each to its result.)
  */
 class LawOfTheDayIT extends PostgresIntegrationTest {
 
@@ -50,6 +52,37 @@ class LawOfTheDayIT extends PostgresIntegrationTest {
     // then: its specialist appraises it
     assertThat(api.task("csgt.langson", march, "Task_Appraise").get("candidateGroups"))
         .isEqualTo(java.util.List.of("CSGT20.specialist"));
+  }
+
+  @Test
+  void shouldKeepAHouseholdBusinessReceivedOnTheDistrictsLastDayWithItsDistrictToTheEnd() {
+    // given: the former Tràng Định district's staff (their agencies end on 30 June 2025)
+    staff("trangdinh.motcua", "H180.counter");
+    staff("trangdinh.tckh", "H180-TCKH.counter", "H180-TCKH.specialist");
+    staff("trangdinh.lanhdao", "H180-TCKH.leader");
+
+    // when: received online on Monday 30 June 2025 from Cao Minh commune, then handled after the switch
+    now("2025-06-30T09:00");
+    String code = (String) api.submitOwing("citizen", dossierRequest("1.001612", "06010")).get("receiptCode");
+    api.payAtCounter("trangdinh.motcua", code);
+    api.complete("trangdinh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    assertThat(transferGroup(code)).isEqualTo("H180-TCKH.counter");
+    now("2025-07-01T08:00");
+    api.complete("trangdinh.tckh", code, "Task_AcceptTransfer", Map.of("transferAccepted", true));
+    api.complete("trangdinh.tckh", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
+        "appraisalNote", "Đủ điều kiện"));
+    assertThat(api.task("trangdinh.lanhdao", code, "Task_Approve").get("candidateGroups"))
+        .isEqualTo(java.util.List.of("H180-TCKH.leader"));
+    api.complete("trangdinh.lanhdao", code, "Task_Approve", Map.of("approval", "SIGN"));
+    api.complete("trangdinh.motcua", code, "Task_ReturnResult", Map.of("returnMethod", "COUNTER",
+        "receivedBy", "Nguyễn Văn An"));
+
+    // then: finished at the district, under the law of its day: three working days, district level
+    Map<String, Object> dossier = api.dossier("citizen", code);
+    assertThat(dossier).containsEntry("status", "RESULT_RETURNED").containsEntry("procedureCode", "1.001612")
+        .containsEntry("deadline", "2025-07-03T09:00:00+07:00");
+    assertThat(dossier.get("receivingAgency")).asString().contains("H180");
+    assertThat(dossier.get("place")).asString().contains("THREE_LEVEL").contains("180");
   }
 
   /** Submitted online by the citizen, paid and received at the provincial service centre. */

@@ -100,7 +100,7 @@ class LegalTimeIT extends PostgresIntegrationTest {
   void shouldWarnApologiseAndEscalateAtTheRightWorkingDayMomentsAcrossTet() throws Exception {
     // given: received on Monday 1 February 2027 at 09:00 by Thụy Hùng commune, which handles it (two-level)
     now("2027-02-01T09:00");
-    String code = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
+    String code = (String) api.submit("citizen", dossierRequest("1.013225", "06148")).get("receiptCode");
     api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
 
     // then: 15 working days skip Tết (5, 8–11 February) and the weekends
@@ -259,7 +259,7 @@ class LegalTimeIT extends PostgresIntegrationTest {
     // given
     now("2026-11-16T09:00");
     String refused = (String) api.submit("citizen", dossierRequest("1.001193", "06148")).get("receiptCode");
-    String stopped = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
+    String stopped = (String) api.submit("citizen", dossierRequest("1.013225", "06148")).get("receiptCode");
 
     // when: the counter refuses the first; the second is stopped at the applicant's request
     api.complete("thuyhung.motcua", refused, "Task_CheckCompleteness", Map.of("completeness", "REFUSE",
@@ -283,7 +283,7 @@ class LegalTimeIT extends PostgresIntegrationTest {
   void shouldRefuseASupplementAfterTheWindowWithAClearMessageAndKeepTheDeadline() {
     // given: received Monday 16 November 2026; the 3-working-day window closed Thursday 19th at 09:00
     now("2026-11-16T09:00");
-    String code = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
+    String code = (String) api.submit("citizen", dossierRequest("1.013225", "06148")).get("receiptCode");
     api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     now("2026-11-20T09:00");
     String id = (String) api.task(SPECIALIST, code, "Task_Appraise").get("id");
@@ -306,7 +306,7 @@ class LegalTimeIT extends PostgresIntegrationTest {
   void shouldRecordWhoPausedAndRestartedTheClockAndWhy() {
     // given
     now("2026-11-16T09:00");
-    String code = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
+    String code = (String) api.submit("citizen", dossierRequest("1.013225", "06148")).get("receiptCode");
     api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
 
     // when: asked on Tuesday, supplemented the next Monday at 10:00

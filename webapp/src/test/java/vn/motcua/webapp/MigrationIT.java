@@ -69,8 +69,8 @@ class MigrationIT extends PostgresIntegrationTest {
     // given: one permit at the completeness check, one at the appraisal, on the version in force
     int old = repository.createProcessDefinitionQuery().processDefinitionKey("constructionPermit").latestVersion()
         .singleResult().getVersion();
-    String waiting = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
-    String appraised = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
+    String waiting = (String) api.submit("citizen", dossierRequest("1.013225", "06148")).get("receiptCode");
+    String appraised = (String) api.submit("citizen", dossierRequest("1.013225", "06148")).get("receiptCode");
     api.complete("thuyhung.motcua", appraised, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
 
     // when: a version whose appraisal step is Task_AppraiseDossier is deployed from Camunda Modeler
@@ -125,7 +125,7 @@ class MigrationIT extends PostgresIntegrationTest {
   @Test
   void shouldRefuseARollOutThatDoesNotExistOrToNoNewerVersion() {
     // given: a dossier running, then a new version deployed
-    String running = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
+    String running = (String) api.submit("citizen", dossierRequest("1.013225", "06148")).get("receiptCode");
     assertThat(deploy("appraisal renamed",
         Models.shipped(MODEL).replace("\"Task_Appraise\"", "\"Task_AppraiseDossier\""))
         .getStatusCode().value()).isEqualTo(200);

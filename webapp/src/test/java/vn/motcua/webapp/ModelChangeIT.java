@@ -52,16 +52,16 @@ class ModelChangeIT extends PostgresIntegrationTest {
 
     // then: the catalog shows the new time
     Map<String, Object> permit = api.call("citizen", org.springframework.http.HttpMethod.GET,
-        "/api/v1/procedures/1.009997", null).getBody();
+        "/api/v1/procedures/1.013225", null).getBody();
     assertThat(((Map<?, ?>) permit.get("processingWorkingDays")).get("COUNTER")).isEqualTo(10.0);
 
     // and a new permit dossier gets 10 working days from its receipt
-    String permitCode = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
+    String permitCode = (String) api.submit("citizen", dossierRequest("1.013225", "06148")).get("receiptCode");
     api.complete("thuyhung.motcua", permitCode, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     assertThat(api.dossier("citizen", permitCode).get("deadline")).isEqualTo("2026-11-30T09:00:00+07:00");
 
     // and a new household business dossier is received by its commune but handled where the table now says
-    String householdCode = (String) api.submit("citizen", dossierRequest("2.000720", "06148")).get("receiptCode");
+    String householdCode = (String) api.submit("citizen", dossierRequest("1.001612", "06148")).get("receiptCode");
     api.complete("thuyhung.motcua", householdCode, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     Map<String, Object> accept = api.task("thatkhe.motcua", householdCode, "Task_AcceptTransfer");
     assertThat(accept.get("candidateGroups")).isEqualTo(List.of("X06040.counter"));
@@ -77,25 +77,25 @@ class ModelChangeIT extends PostgresIntegrationTest {
     // 1 December 2026
     String scheduled = Models.editRule(Models.shipped(PROCESSING_TIME), "Rule_Construction", "<text>15</text>",
             "<text>10</text>")
-        .replace("camunda:versionTag=\"1\"", "camunda:versionTag=\"2026-12-01\"");
+        .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"2026-12-01\"");
     ResponseEntity<Map> deployed = Models.deploy(as("caicach.langson"), "reform scheduled for 2026-12-01",
         Map.of(PROCESSING_TIME, scheduled));
     assertThat(deployed.getStatusCode().value()).as("%s", deployed.getBody()).isEqualTo(200);
     try {
       // then: the catalog shows today's time and the time from the day
       Map<String, Object> permit = api.call("citizen", org.springframework.http.HttpMethod.GET,
-          "/api/v1/procedures/1.009997", null).getBody();
+          "/api/v1/procedures/1.013225", null).getBody();
       assertThat(((Map<?, ?>) permit.get("processingWorkingDays")).get("COUNTER")).isEqualTo(15.0);
       Map<String, Object> upcoming = (Map<String, Object>) permit.get("upcoming");
       assertThat(upcoming.get("from")).isEqualTo("2026-12-01");
       assertThat(((Map<?, ?>) upcoming.get("processingWorkingDays")).get("COUNTER")).isEqualTo(10.0);
-      String page = rest.getForObject("/thu-tuc/1.009997?lang=vi", String.class);
+      String page = rest.getForObject("/thu-tuc/1.013225?lang=vi", String.class);
       assertThat(page).contains("Từ ngày 01/12/2026").contains("10 ngày làm việc").contains("15 ngày làm việc");
 
       // when: a permit submitted before the day is received on it, and another is submitted on the day
-      String before = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
+      String before = (String) api.submit("citizen", dossierRequest("1.013225", "06148")).get("receiptCode");
       now("2026-12-01T09:00");
-      String after = (String) api.submit("citizen", dossierRequest("1.009997", "06148")).get("receiptCode");
+      String after = (String) api.submit("citizen", dossierRequest("1.013225", "06148")).get("receiptCode");
       for (String code : List.of(before, after)) {
         api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
       }
@@ -103,7 +103,7 @@ class ModelChangeIT extends PostgresIntegrationTest {
       // then: the earlier dossier keeps 15 days from its receipt, the new one has 10; the catalog shows 10 now
       assertThat(api.dossier("citizen", before).get("deadline")).isEqualTo("2026-12-22T09:00:00+07:00");
       assertThat(api.dossier("citizen", after).get("deadline")).isEqualTo("2026-12-15T09:00:00+07:00");
-      permit = api.call("citizen", org.springframework.http.HttpMethod.GET, "/api/v1/procedures/1.009997", null)
+      permit = api.call("citizen", org.springframework.http.HttpMethod.GET, "/api/v1/procedures/1.013225", null)
           .getBody();
       assertThat(((Map<?, ?>) permit.get("processingWorkingDays")).get("COUNTER")).isEqualTo(10.0);
       assertThat(permit.get("upcoming")).isNull();
@@ -122,7 +122,7 @@ class ModelChangeIT extends PostgresIntegrationTest {
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Draft" targetNamespace="https://motcua.vn">
           <bpmn:process id="draftHouseholdRegistration" isExecutable="true" camunda:historyTimeToLive="180">
             <bpmn:extensionElements><camunda:properties>
-              <camunda:property name="procedureCode" value="2.000720" />
+              <camunda:property name="procedureCode" value="1.001612" />
               <camunda:property name="level" value="COMMUNE" />
               <camunda:property name="onlineServiceLevel" value="FULL" />
             </camunda:properties></bpmn:extensionElements>

@@ -125,4 +125,27 @@ public abstract class PostgresIntegrationTest {
   protected TestRestTemplate as(String username) {
     return rest.withBasicAuth(username, "demo");
   }
+
+  /**
+   * An officer of agency groups, created through the engine's REST API as Camunda Admin does (the engine's users and
+   * groups are data: a new commune's staff, or a former district's); idempotent, as the context is shared.
+   */
+  protected void staff(String user, String... agencyGroups) {
+    TestRestTemplate admin = as("admin");
+    if (admin.getForEntity("/engine-rest/user/" + user + "/profile", String.class).getStatusCode().value() == 404) {
+      org.assertj.core.api.Assertions.assertThat(admin.postForEntity("/engine-rest/user/create", java.util.Map.of(
+          "profile", java.util.Map.of("id", user, "firstName", "Hoàng Thị", "lastName", "Mai",
+              "email", user + "@langson.gov.vn"),
+          "credentials", java.util.Map.of("password", "demo")), String.class).getStatusCode().value()).isEqualTo(204);
+    }
+    for (String group : java.util.stream.Stream.concat(java.util.Arrays.stream(agencyGroups),
+        java.util.stream.Stream.of("officers")).toList()) {
+      if (admin.getForEntity("/engine-rest/group/" + group, String.class).getStatusCode().value() == 404) {
+        org.assertj.core.api.Assertions.assertThat(admin.postForEntity("/engine-rest/group/create",
+            java.util.Map.of("id", group, "name", group, "type", "WORKFLOW"), String.class).getStatusCode().value())
+            .isEqualTo(204);
+      }
+      admin.put("/engine-rest/group/" + group + "/members/" + user, null);
+    }
+  }
 }

@@ -110,10 +110,10 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
             "RESULT_RETURNED",
             singleAgency("thuyhung.motcua", "X06148", "thuyhung.tuphap", "thuyhung.chutich", "X06148")),
         new Scenario("household business: the commune receives and handles it (two-level)", "citizen",
-            dossierRequest("2.000720", "06148"), 50_000, "2026-11-19T09:00:00+07:00", "RESULT_RETURNED",
+            dossierRequest("1.001612", "06148"), 50_000, "2026-11-19T09:00:00+07:00", "RESULT_RETURNED",
             singleAgency("thuyhung.motcua", "X06148", "thuyhung.tuphap", "thuyhung.chutich", "X06148")),
         new Scenario("construction permit with a site inspection: fifteen working days", "citizen",
-            dossierRequest("1.009997", "06148"), 75_000, "2026-12-07T09:00:00+07:00", "RESULT_RETURNED", List.of(
+            dossierRequest("1.013225", "06148"), 75_000, "2026-12-07T09:00:00+07:00", "RESULT_RETURNED", List.of(
                 step("thuyhung.motcua", CHECK, "X06148.counter", "completeness", "COMPLETE"),
                 step("thuyhung.tuphap", APPRAISE, "X06148.specialist", "appraisal", "INSPECT",
                     "appraisalNote", "Kiểm tra hiện trạng"),
@@ -127,8 +127,8 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
             dossierRequest("1.002809", "06148"), 135_000, "2026-11-23T09:00:00+07:00", "RESULT_RETURNED",
             singleAgency("tthcc.langson", "TTHCC20", "csgt.langson", "csgt.langson.lanhdao", "CSGT20",
                 step("csgt.langson", ACCEPT, "CSGT20.counter", "transferAccepted", true))),
-        new Scenario("first land-use certificate across four agencies", "citizen", dossierRequest("1.004227", "06148"),
-            100_000, "2026-12-14T09:00:00+07:00", "RESULT_RETURNED", List.of(
+        new Scenario("first land-use certificate across four agencies: seventeen working days online", "citizen",
+            dossierRequest("1.013978", "06148"), 100_000, "2026-12-09T09:00:00+07:00", "RESULT_RETURNED", List.of(
                 step("thuyhung.motcua", CHECK, "X06148.counter", "completeness", "COMPLETE"),
                 step("thuyhung.tuphap", "Task_VerifyLandOrigin", "X06148.specialist", "landVerification", "CONFIRMED",
                     "landOriginNote", "Sử dụng ổn định từ năm 1993, không tranh chấp"),
@@ -149,9 +149,9 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
             dossierRequest("1.001193", "02269"), 0, "2026-11-16T17:00:00+07:00", "RESULT_RETURNED",
             singleAgency("thuonglam.motcua", "X02269", "thuonglam.chuyenvien", "thuonglam.chutich", "X02269")),
         new Scenario("household business moves to the commune under the two-level structure", "tranthibinh",
-            dossierRequest("2.000720", "02269"), 100_000, "2026-11-19T09:00:00+07:00", "RESULT_RETURNED",
+            dossierRequest("1.001612", "02269"), 100_000, "2026-11-19T09:00:00+07:00", "RESULT_RETURNED",
             singleAgency("thuonglam.motcua", "X02269", "thuonglam.chuyenvien", "thuonglam.chutich", "X02269")),
-        new Scenario("counter refuses a dossier that is not admissible", "citizen", dossierRequest("1.009997", "06148"),
+        new Scenario("counter refuses a dossier that is not admissible", "citizen", dossierRequest("1.013225", "06148"),
             75_000, null, "REFUSED", List.of(
                 step("thuyhung.motcua", CHECK, "X06148.counter", "completeness", "REFUSE",
                     "refusalReason", "Công trình thuộc thẩm quyền cấp phép của tỉnh"))));
@@ -215,14 +215,14 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
   @Test
   void shouldOfferTheLandCertificateItIssuedWhenTheSamePersonAppliesForABuildingPermit() {
     // given: the citizen's first land-use certificate was issued and returned
-    String land = drive(scenarios().filter(s -> s.request().get("procedureCode").equals("1.004227")).findFirst()
+    String land = drive(scenarios().filter(s -> s.request().get("procedureCode").equals("1.013978")).findFirst()
         .orElseThrow());
     await().atMost(Duration.ofSeconds(30)).until(() -> api.dossier("citizen", land).get("status"),
         "RESULT_RETURNED"::equals);
     WebSession citizen = new WebSession(port, "citizen");
 
     // when: they apply for a building permit online
-    String form = "/cong-dan/nop/1.009997";
+    String form = "/cong-dan/nop/1.013225";
     String page = citizen.get(form + "?lang=vi").body();
 
     // then: the proof of land-use rights is the certificate they were issued, on offer instead of an upload
@@ -239,7 +239,7 @@ class ProcedureLifecycleIT extends PostgresIntegrationTest {
 
     // then: the new dossier holds the issued certificate as that component
     assertThat(jdbc.queryForObject("select count(*) from dossier_document d join dossier x on x.id = d.dossier_id"
-        + " where x.procedure_code = '1.009997' and d.requirement_code = 'GIAY_TO_QUYEN_SU_DUNG_DAT'"
+        + " where x.procedure_code = '1.013225' and d.requirement_code = 'GIAY_TO_QUYEN_SU_DUNG_DAT'"
         + " and d.reused_from = ?", Long.class, Long.valueOf(offered.group(1)))).isEqualTo(1);
   }
 

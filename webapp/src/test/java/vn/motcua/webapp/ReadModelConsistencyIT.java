@@ -37,7 +37,7 @@ class ReadModelConsistencyIT extends PostgresIntegrationTest {
   @Test
   void shouldShowTheStepTheEngineHoldsAtEveryPointOfADossier() {
     // given: a land dossier taken through several agencies, with a supplement on the way
-    String code = (String) api.submit("citizen", dossierRequest("1.004227", "06148")).get("receiptCode");
+    String code = (String) api.submit("citizen", dossierRequest("1.013978", "06148")).get("receiptCode");
     assertMatchesEngine(code);
     api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     assertMatchesEngine(code);

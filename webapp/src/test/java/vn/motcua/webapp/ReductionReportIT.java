@@ -63,7 +63,7 @@ class ReductionReportIT extends PostgresIntegrationTest {
     // then: the permit 15 → 10, the others unchanged, 5 days cut in total
     Browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("reduction-rows")));
     Browser.screenshot("reduction-report");
-    assertThat(browser.findElement(By.cssSelector("#reduction-rows tr[data-code='1.009997']")).getText())
+    assertThat(browser.findElement(By.cssSelector("#reduction-rows tr[data-code='1.013225']")).getText())
         .contains("Cấp giấy phép xây dựng", "15 → 10", "75.000 → 75.000", "3 → 3");
     assertThat(browser.findElement(By.cssSelector("#reduction-rows tr[data-code='1.001193']")).getText())
         .contains("0 → 0", "0 → 0", "2 → 2");
@@ -71,7 +71,7 @@ class ReductionReportIT extends PostgresIntegrationTest {
         .matches("Cắt giảm 5 trên tổng (\\d+) ngày làm việc \\((\\d+(,\\d)?)%\\); còn \\d+ ngày\\.");
 
     // when: only the building permit is chosen
-    browser.findElement(By.id("procedure-1.009997")).click();
+    browser.findElement(By.id("procedure-1.013225")).click();
     browser.findElement(By.id("reduction-compare")).click();
 
     // then: its row alone, and the share of its own time

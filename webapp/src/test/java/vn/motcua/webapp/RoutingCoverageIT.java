@@ -62,9 +62,11 @@ class RoutingCoverageIT extends PostgresIntegrationTest {
       for (Places.Location location : places.communes(day)) {
         String commune = location.commune().getCode();
         for (Procedure procedure : procedures) {
-          Rules.Facts facts = new Rules.Facts(procedure.code(), "ONLINE", ruleSet, location.structure().name(),
+          // a dossier is filed under the procedure's code of its day (1.009997 until 30 June 2025, 1.013225 since)
+          String code = procedure.codeOn(day);
+          Rules.Facts facts = new Rules.Facts(code, "ONLINE", ruleSet, location.structure().name(),
               location.province().getCode(), location.districtCode(), commune, day);
-          String where = procedure.code() + " " + commune + " " + day;
+          String where = code + " " + commune + " " + day;
           String handlingLevel = null;
           for (String stage : stages.get(procedure)) {
             Map<String, Object> question = facts.variables();
@@ -79,10 +81,10 @@ class RoutingCoverageIT extends PostgresIntegrationTest {
             }
           }
           // the legal time and fee depend on the province, the structure and the level, not on the commune
-          if (timesAndFeesChecked.add(procedure.code() + location.province().getCode() + location.structure()
+          if (timesAndFeesChecked.add(code + location.province().getCode() + location.structure()
               + handlingLevel)) {
-            for (String channel : List.of("ONLINE", "COUNTER")) {
-              Rules.Facts byChannel = new Rules.Facts(procedure.code(), channel, ruleSet, location.structure().name(),
+            for (String channel : List.of("ONLINE", "COUNTER", "POSTAL")) {
+              Rules.Facts byChannel = new Rules.Facts(code, channel, ruleSet, location.structure().name(),
                   location.province().getCode(), location.districtCode(), commune, day);
               if (handlingLevel != null && rules.processingDays(byChannel, handlingLevel, null).isEmpty()) {
                 problems.add(where + " " + channel + ": no processing time at " + handlingLevel);
@@ -112,6 +114,25 @@ class RoutingCoverageIT extends PostgresIntegrationTest {
     assertThat(now.structure()).isEqualTo(Places.Structure.TWO_LEVEL);
     assertThat(now.province().getCode()).isEqualTo("08");
     assertThat(places.unit("073").map(AdminUnit::getValidTo)).contains(LocalDate.of(2025, 6, 30));
+  }
+
+  @Test
+  void shouldHoldNoDistrictOrDistrictAgencyInForceToday() {
+    // given: today, on the machine's clock
+    LocalDate today = LocalDate.now(VN);
+
+    // when
+    List<String> districts = places.communes(today).stream().filter(l -> l.district() != null)
+        .map(l -> l.district().getCode() + " " + l.district().getName()).distinct().toList();
+    List<String> districtAgencies = places.agencies(today, today).stream()
+        .filter(a -> a.getLevel() == AdminUnit.Level.DISTRICT).map(a -> a.getCode() + " " + a.getName()).toList();
+
+    // then: since 1 July 2025 no unit or agency in force is a district's, in every province the data holds
+    assertThat(places.communes(today)).hasSizeGreaterThan(180);
+    assertThat(districts).isEmpty();
+    assertThat(districtAgencies).isEmpty();
+    assertThat(places.agencies(today, today)).extracting(a -> a.getCode())
+        .contains("TTHCC20", "CSGT20", "VPDK20", "THUE20", "SXD20", "SNNMT20", "X06148", "X02269");
   }
 
   /** RECEIVE plus every stage the model hands the dossier to through the transfer building block. */

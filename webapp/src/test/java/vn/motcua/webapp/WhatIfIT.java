@@ -67,7 +67,7 @@ class WhatIfIT extends PostgresIntegrationTest {
         .isEqualTo("Hồ sơ giải quyết từ 09/10/2026 đến 09/11/2026, theo bảng đề xuất: processingTime, routing");
     assertThat(browser.findElement(By.id("whatif-total")).getText())
         .isEqualTo("2 hồ sơ; tỷ lệ đúng hạn 50,0% (thực tế) → 100,0% (giả định).");
-    assertThat(browser.findElement(By.cssSelector("#whatif-procedures tr[data-code='2.000720']")).getText())
+    assertThat(browser.findElement(By.cssSelector("#whatif-procedures tr[data-code='1.001612']")).getText())
         .contains("Đăng ký thành lập hộ kinh doanh", "2", "50,0% → 100,0%");
     assertThat(browser.findElement(By.cssSelector("#whatif-agencies tr[data-agency='X06148']")).getText())
         .endsWith("4 2 -2");
@@ -105,7 +105,7 @@ class WhatIfIT extends PostgresIntegrationTest {
 
   /** A household business of Thụy Hùng commune, received, appraised and approved at once. */
   private String handled() {
-    String code = (String) api.submit("citizen", dossierRequest("2.000720", "06148")).get("receiptCode");
+    String code = (String) api.submit("citizen", dossierRequest("1.001612", "06148")).get("receiptCode");
     api.complete("thuyhung.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     api.complete("thuyhung.tuphap", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
         "appraisalNote", "Hồ sơ đủ điều kiện"));

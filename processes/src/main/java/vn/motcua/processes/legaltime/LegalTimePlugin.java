@@ -19,7 +19,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 public class LegalTimePlugin extends AbstractProcessEnginePlugin {
 
   private LegalCalendar calendar;
-  private String calendarResources = "calendar/holidays-2025.yaml,calendar/holidays-2026.yaml,"
+  private String calendarResources = "calendar/holidays-2024.yaml,calendar/holidays-2025.yaml,"
+      + "calendar/holidays-2026.yaml,"
       + "calendar/holidays-2027.yaml";
   private String officeHours = "07:30-11:30,13:00-17:00";
   private String sameDayCutoff = "15:00";

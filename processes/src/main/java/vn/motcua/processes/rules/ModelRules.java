@@ -26,6 +26,9 @@ public final class ModelRules {
   static final Set<String> LEVELS = Set.of("COMMUNE", "DISTRICT", "PROVINCE");
   static final Set<String> ONLINE_LEVELS = Set.of("FULL", "PARTIAL", "INFORMATION");
   private static final Pattern PROCEDURE_CODE = Pattern.compile("\\d\\.\\d{6}");
+  /** Codes a procedure was published under before: {@code <code> until <yyyy-MM-dd>}, comma-separated. */
+  private static final Pattern FORMER_CODES = Pattern.compile(
+      "\\d\\.\\d{6} until \\d{4}-\\d{2}-\\d{2}(\\s*,\\s*\\d\\.\\d{6} until \\d{4}-\\d{2}-\\d{2})*");
   /** Modeler's ids: a type, an underscore and seven random letters or digits. */
   private static final Pattern GENERATED_ID = Pattern.compile("[A-Za-z]+_[0-9a-z]{7}");
   /** A group computed from where the dossier is: an agency variable and a role (or a role variable). */
@@ -67,6 +70,12 @@ public final class ModelRules {
           + " không theo dạng của Cơ sở dữ liệu quốc gia (ví dụ 1.001193). / Procedure code \""
           + props.get("procedureCode") + "\" of " + id + " is not a national database code (e.g. 1.001193)."));
     }
+    String former = props.get("formerCodes");
+    if (former != null && !formerCodes(former.strip())) {
+      problems.add(new Problem(process, "Mã cũ của " + id + " (formerCodes \"" + former + "\") phải theo dạng"
+          + " \"1.009997 until 2025-06-30\", cách nhau bởi dấu phẩy. / Former codes of " + id + " (\"" + former
+          + "\") must read \"1.009997 until 2025-06-30\", comma-separated."));
+    }
     if (!LEVELS.contains(props.getOrDefault("level", ""))) {
       problems.add(new Problem(process, "Thủ tục " + id + " phải khai báo cấp thực hiện (level: " + String.join(", ",
           sorted(LEVELS)) + "). / Procedure " + id + " must declare its level (" + String.join(", ", sorted(LEVELS))
@@ -76,6 +85,20 @@ public final class ModelRules {
       problems.add(new Problem(process, "Thủ tục " + id + " phải khai báo mức dịch vụ công trực tuyến"
           + " (onlineServiceLevel: " + String.join(", ", sorted(ONLINE_LEVELS)) + "). / Procedure " + id
           + " must declare its online-service level (" + String.join(", ", sorted(ONLINE_LEVELS)) + ")."));
+    }
+  }
+
+  private static boolean formerCodes(String declared) {
+    if (!FORMER_CODES.matcher(declared).matches()) {
+      return false;
+    }
+    try {
+      for (String entry : declared.split(",")) {
+        java.time.LocalDate.parse(entry.strip().split(" until ")[1]);
+      }
+      return true;
+    } catch (java.time.DateTimeException notADay) {
+      return false;
     }
   }
 

@@ -46,8 +46,10 @@ public class ProcedureCatalog {
     return unique.values().stream().sorted(ORDER).toList();
   }
 
+  /** The procedure published under the code today or before (a dossier of 2024 names its code of then). */
   public Optional<Procedure> byCode(String code) {
-    return procedures().stream().filter(p -> p.code().equals(code)).findFirst();
+    return procedures().stream().filter(p -> p.code().equals(code)).findFirst()
+        .or(() -> procedures().stream().filter(p -> p.codes().contains(code)).findFirst());
   }
 
   /** The procedure a given (possibly older) deployed definition declares. */
@@ -88,7 +90,27 @@ public class ProcedureCatalog {
     return Optional.of(new Procedure(code, definition.getKey(), definition.getId(), definition.getVersion(),
         definition.getVersionTag(), definition.getName(), props.get("nameEn"), props.get("sector"),
         props.get("sectorEn"), props.get("level"), props.get("onlineServiceLevel"), props.get("handlingAgency"),
-        steps));
+        steps, formerCodes(definition, props.get("formerCodes"))));
+  }
+
+  /**
+   * The codes a procedure was published under before, as its model declares them: {@code formerCodes} lists
+   * {@code <code> until <yyyy-MM-dd>}, comma-separated (the deploy-time model rules refuse any other shape).
+   */
+  private static List<Procedure.FormerCode> formerCodes(ProcessDefinition definition, String declared) {
+    if (declared == null || declared.isBlank()) {
+      return List.of();
+    }
+    List<Procedure.FormerCode> codes = new ArrayList<>();
+    for (String entry : declared.split(",")) {
+      String[] parts = entry.strip().split("\\s+until\\s+");
+      if (parts.length != 2) {
+        throw new IllegalStateException(definition.getKey() + ": formerCodes entry '" + entry.strip()
+            + "' is not '<code> until <yyyy-MM-dd>'");
+      }
+      codes.add(new Procedure.FormerCode(parts[0], java.time.LocalDate.parse(parts[1])));
+    }
+    return List.copyOf(codes);
   }
 
   private static Map<String, String> properties(Process process) {

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.webapp.catalog.Procedure;
+import vn.motcua.webapp.catalog.ProcedureCatalog;
 import vn.motcua.webapp.catalog.Rules;
 import vn.motcua.webapp.dossier.Dossier;
 import vn.motcua.webapp.dossier.DossierAccess;
@@ -50,12 +52,15 @@ public class DocumentService {
   private final MotcuaProperties properties;
   private final DocumentSignatures signatures;
   private final org.springframework.context.MessageSource labels;
+  private final ProcedureCatalog catalog;
   private final Clock clock;
 
   DocumentService(DossierDocumentRepository documents, DossierQueries dossiers, DossierAccess access,
       DossierJournal journal, TaskService tasks, TaskLookup taskLookup, MotcuaProperties properties,
-      DocumentSignatures signatures, org.springframework.context.MessageSource labels, Clock clock) {
+      DocumentSignatures signatures, org.springframework.context.MessageSource labels, ProcedureCatalog catalog,
+      Clock clock) {
     this.labels = labels;
+    this.catalog = catalog;
     this.documents = documents;
     this.dossiers = dossiers;
     this.access = access;
@@ -174,10 +179,15 @@ public class DocumentService {
         .forEach(d -> latest.putIfAbsent(d.requirementCode(), d));
     for (Rules.RequiredDocument doc : required) {
       if (doc.resultOf() != null && !latest.containsKey(doc.code())) {
-        documents.resultsOf(idNumber, doc.resultOf()).stream().findFirst().ifPresent(d -> latest.put(doc.code(), d));
+        documents.resultsOf(idNumber, codesOf(doc.resultOf())).stream().findFirst().ifPresent(d -> latest.put(doc.code(), d));
       }
     }
     return latest;
+  }
+
+  /** Every code the procedure that issues a result was published under: a certificate of 2024 stands in too. */
+  private List<String> codesOf(String procedureCode) {
+    return catalog.byCode(procedureCode).map(Procedure::codes).orElse(List.of(procedureCode));
   }
 
   /**

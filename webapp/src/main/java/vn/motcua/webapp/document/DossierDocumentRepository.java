@@ -29,7 +29,7 @@ interface DossierDocumentRepository extends JpaRepository<DossierDocument, Long>
       @Param("codes") java.util.Collection<String> codes);
 
   /**
-   * The results issued to the same person (by citizen ID) by a procedure, in dossiers whose result was returned: the
+   * The results issued to the same person (by citizen ID) by a procedure (under any code it was published under), in dossiers whose result was returned: the
    * signed copies first, the newest first.
    */
   @Query("""
@@ -37,10 +37,10 @@ interface DossierDocumentRepository extends JpaRepository<DossierDocument, Long>
         d.sha256, d.step, d.taskId, d.uploadedBy, d.uploadedAt, d.signedFrom, d.signer, d.signedAt, d.requirementCode,
         d.reusedFrom)
       from DossierDocument d, vn.motcua.webapp.dossier.Dossier x
-      where x.id = d.dossierId and x.applicant.idNumber = :idNumber and x.procedureCode = :procedureCode
+      where x.id = d.dossierId and x.applicant.idNumber = :idNumber and x.procedureCode in :procedureCodes
         and x.status = vn.motcua.webapp.dossier.DossierStatus.RESULT_RETURNED and d.kind in ('RESULT', 'CERTIFICATE')
       order by case when d.signedFrom is null then 1 else 0 end, d.uploadedAt desc, d.id desc""")
-  List<DocumentView> resultsOf(@Param("idNumber") String idNumber, @Param("procedureCode") String procedureCode);
+  List<DocumentView> resultsOf(@Param("idNumber") String idNumber, @Param("procedureCodes") java.util.Collection<String> procedureCodes);
 
   /** Asked when every step completes (its required attachment): a query Hibernate translates once. */
   @Query("select count(d) > 0 from DossierDocument d where d.taskId = ?1 and d.kind = ?2")

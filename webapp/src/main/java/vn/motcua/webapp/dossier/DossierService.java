@@ -73,14 +73,16 @@ public class DossierService {
     String ruleSet = rules.ruleSetVersion(today)
         .orElseThrow(() -> ApiException.unprocessable("error.ruleSet.none", today));
     Channel channel = channel(request, by);
-    Rules.Facts facts = new Rules.Facts(procedure.code(), channel.name(), ruleSet, location.structure().name(),
+    // filed under the code the procedure is published under on the day it is received
+    String code = procedure.codeOn(today);
+    Rules.Facts facts = new Rules.Facts(code, channel.name(), ruleSet, location.structure().name(),
         location.province().getCode(), location.districtCode(), location.commune().getCode(), today);
     String receivingAgency = receivingAgency(request, by, channel, facts);
     String category = request.applicant().category() == null ? "CITIZEN" : request.applicant().category();
     int copies = request.copies() == null ? 1 : request.copies();
     int pages = request.pages() == null ? 1 : request.pages();
     Rules.Fee fee = rules.fee(facts, category, copies, pages)
-        .orElseThrow(() -> ApiException.unprocessable("error.fee.none", procedure.code(), facts.provinceCode()));
+        .orElseThrow(() -> ApiException.unprocessable("error.fee.none", code, facts.provinceCode()));
     List<String> circumstances = request.circumstances() == null ? List.of() : request.circumstances();
     boolean byPost = "POST".equals(request.returnMethod());
     if (byPost && (request.postalAddress() == null || request.postalAddress().isBlank())) {
@@ -91,7 +93,7 @@ public class DossierService {
         .orElseThrow(() -> ApiException.unprocessable("error.routing.unknownAgency", receivingAgency));
 
     SubmitDossierRequest.ApplicantData a = request.applicant();
-    Dossier dossier = dossiers.save(new Dossier(receiptCodes.next(receivingAgency, today), procedure.code(),
+    Dossier dossier = dossiers.save(new Dossier(receiptCodes.next(receivingAgency, today), code,
         procedure.name(), procedure.processDefinitionId(), channel,
         new Applicant(a.fullName().trim(), a.idNumber(), a.phone(), a.email(), a.address(), category),
         new Dossier.Placement(facts.provinceCode(), facts.districtCode(), facts.communeCode(), facts.adminStructure(),
@@ -99,7 +101,7 @@ public class DossierService {
         new Dossier.Counting(procedure.sector(), unit.code(), unit.level().name(), unit.provinceCode(),
             unit.districtCode()),
         fee.amount(), fee.basis(), by.username(), now));
-    List<Rules.RequiredDocument> documents = rules.requiredDocuments(procedure.code(), circumstances);
+    List<Rules.RequiredDocument> documents = rules.requiredDocuments(code, circumstances);
     documents.forEach(doc -> requirements.save(
         new DossierRequirement(dossier.getId(), doc.code(), doc.name(), doc.nameEn(), doc.form())));
     journal.record(dossier, by.username(), DossierAudit.Action.SUBMITTED, null,
