@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -165,6 +166,37 @@ class BoardBrowserIT extends PostgresIntegrationTest {
     browser.findElement(By.id("my-tasks")).click();
     Browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
     assertThat(browser.getCurrentUrl()).contains("/workbench");
+  }
+
+  @Test
+  void shouldShowTheCommuneAndTheProvinceSupervisorEachTheirOwnScopeToday() {
+    // given: in December 2026 a birth is received at Thụy Hùng and one at Thất Khê
+    now("2026-12-08T09:00");
+    for (String[] place : new String[][] {{"06148", "thuyhung.motcua"}, {"06040", "thatkhe.motcua"}}) {
+      String code = (String) api.submit("citizen", dossierRequest("1.001193", place[0])).get("receiptCode");
+      api.complete(place[1], code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
+    }
+
+    // when: the commune's supervisor opens the board
+    signIn("giamsat.thuyhung");
+
+    // then: their commune only, nothing to rank below it, only their centre's reception
+    assertThat(browser.findElement(By.id("board-title")).getText()).contains("Xã Thụy Hùng", "12/2026");
+    assertThat(browser.findElements(By.cssSelector("#ranking tr.ranked"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("#reception-table tbody tr"))).extracting(
+        row -> row.getAttribute("data-agency")).containsExactly("X06148");
+
+    // when: the province's supervisor opens it
+    signIn("giamsat.langson");
+
+    // then: the province, its communes ranked in today's structure (no district), every centre's reception
+    assertThat(browser.findElement(By.id("board-title")).getText()).contains("Tỉnh Lạng Sơn", "12/2026");
+    List<WebElement> ranked = browser.findElements(By.cssSelector("#ranking tr.ranked"));
+    assertThat(ranked).extracting(row -> row.getAttribute("data-unit")).contains("06148", "06040");
+    assertThat(ranked).extracting(row -> row.getAttribute("data-part")).doesNotContain("THREE_LEVEL");
+    assertThat(browser.findElement(By.id("ranking")).getText()).doesNotContain("Huyện");
+    assertThat(browser.findElements(By.cssSelector("#reception-table tbody tr"))).extracting(
+        row -> row.getAttribute("data-agency")).contains("X06148", "X06040");
   }
 
   @Test

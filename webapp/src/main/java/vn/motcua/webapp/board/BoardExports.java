@@ -264,7 +264,15 @@ public class BoardExports {
     cells(index, text("board.column.rank", locale), text("board.column.unit", locale), "1", "2", "3", "4", "5", "6",
         text("board.column.index", locale));
     indexRow(index, "", o.index(), locale, true);
+    BoardService.Part shown = null;
     for (BoardService.Ranked r : o.ranking()) {
+      if (r.part() != shown) {
+        // each part of the ranking under the structure of its time, named
+        PdfPCell part = new PdfPCell(new Phrase(text("board.part." + r.part(), locale), PdfFonts.bold(9.5f)));
+        part.setColspan(9);
+        index.addCell(part);
+        shown = r.part();
+      }
       indexRow(index, String.valueOf(r.rank()), r.result(), locale, false);
     }
     pdf.add(index);

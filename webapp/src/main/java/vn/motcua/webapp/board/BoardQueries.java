@@ -332,6 +332,62 @@ public class BoardQueries {
         .toList();
   }
 
+  /** A centre's reception work in the period: dossiers it received, and of them those counted for another unit. */
+  public record Reception(String agencyCode, String agencyName, long received, long forOtherUnits) {
+  }
+
+  /**
+   * The reception work of the centres in the scope, by the month of receipt: since 1 July 2025 any centre of the
+   * province receives a dossier of any commune, and the dossier counts for the unit of the agency that handles it, so
+   * each centre's reception is shown apart (the dossiers it received for other units included).
+   */
+  public List<Reception> reception(BoardScope scope, Period period) {
+    Map<String, Places.Unit> centres = new LinkedHashMap<>();
+    for (vn.motcua.webapp.place.Agency agency : places.agencies(period.start(), period.end())) {
+      places.unitOf(agency.getCode(), period.end().minusDays(1)).filter(unit -> scope.everywhere() || scope.code().equals(
+              switch (scope.level()) {
+                case PROVINCE -> unit.provinceCode();
+                case DISTRICT -> unit.districtCode();
+                case COMMUNE -> unit.code();
+              }))
+          .ifPresent(unit -> centres.put(agency.getCode(), unit));
+    }
+    if (centres.isEmpty()) {
+      return List.of();
+    }
+    Map<String, long[]> sums = new java.util.TreeMap<>();
+    RowCallbackHandler add = rs -> {
+      String centre = rs.getString("receiving_agency");
+      long[] sum = sums.computeIfAbsent(centre, c -> new long[2]);
+      sum[0] += rs.getLong("n");
+      if (!centres.get(centre).code().equals(rs.getString("unit_code"))) {
+        sum[1] += rs.getLong("n");
+      }
+    };
+    int current = rollup.currentMonth();
+    rollup.closeMonthsBefore(current);
+    int lastClosed = Math.min(period.lastMonth(), previous(current));
+    if (period.firstMonth() <= lastClosed) {
+      Where monthly = new Where().and("period_month between :first and :last", "first", period.firstMonth())
+          .param("last", lastClosed).and("receiving_agency in (:centres)", "centres", centres.keySet());
+      jdbc.query("select receiving_agency, unit_code, sum(received) as n from board_month" + monthly.sql
+          + " group by receiving_agency, unit_code", monthly.params, add);
+    }
+    if (period.firstMonth() <= current && current <= period.lastMonth()) {
+      Instant from = YearMonth.of(current / 100, current % 100).atDay(1).atStartOfDay(calendar.zone()).toInstant();
+      Where live = new Where().and("received_at >= :from and received_at <= :to", "from", ts(from))
+          .param("to", ts(clock.instant())).and("receiving_agency in (:centres)", "centres", centres.keySet());
+      jdbc.query("select receiving_agency, unit_code, count(*) as n from dossier" + live.sql
+          + " group by receiving_agency, unit_code", live.params, add);
+    }
+    return sums.entrySet().stream().filter(e -> e.getValue()[0] > 0)
+        .map(e -> new Reception(e.getKey(), places.agency(e.getKey()).map(a -> a.getName()).orElse(e.getKey()),
+            e.getValue()[0], e.getValue()[1]))
+        .sorted(java.util.Comparator.comparingLong(Reception::received).reversed()
+            .thenComparing(Reception::agencyCode))
+        .toList();
+  }
+
   // ------------------------------------------------------------------------------------------------ helpers
 
   private static Timestamp ts(Instant instant) {

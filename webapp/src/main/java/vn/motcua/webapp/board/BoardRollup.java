@@ -29,8 +29,8 @@ public class BoardRollup {
 
   private static final Logger LOG = LoggerFactory.getLogger(BoardRollup.class);
   static final String COUNTED = "status in ('RESULT_RETURNED', 'REFUSED') and received_at is not null";
-  private static final String GROUP = "receiving_agency, procedure_code, sector, unit_code, unit_level, unit_province,"
-      + " unit_district";
+  private static final String GROUP = "receiving_agency, handling_agency, procedure_code, sector, unit_code,"
+      + " unit_level, unit_province, unit_district";
 
   private final NamedParameterJdbcTemplate jdbc;
   private final TransactionTemplate separately;

@@ -24,16 +24,18 @@ public record BoardScope(AdminUnit.Level level, String code, String name) {
   }
 
   /**
-   * How the units right below this one are told apart in the read model: the districts of a province (its own
-   * departments and the communes of a province without districts count as themselves), the communes of a district
-   * (its own divisions as the district), the provinces of the country.
+   * How the units right below this one are told apart in the read model: the districts of a province (that time's
+   * structure) or its communes and wards (since 1 July 2025, directly under it) and its departments, each by the
+   * agency that handled the dossier (a dossier recorded before that was known counts for the province itself); the
+   * communes of a district (its own divisions as the district); the provinces of the country.
    */
   String childColumn() {
     if (everywhere()) {
       return "unit_province";
     }
     return switch (level) {
-      case PROVINCE -> "coalesce(unit_district, unit_code)";
+      case PROVINCE -> "case when unit_level = 'PROVINCE' and handling_agency is not null then handling_agency"
+          + " else coalesce(unit_district, unit_code) end";
       case DISTRICT, COMMUNE -> "unit_code";
     };
   }

@@ -52,9 +52,10 @@ public class BoardScopes {
     return new BoardScope(unit.getLevel(), unit.getCode(), unit.getName());
   }
 
-  /** The name of a unit the board groups by (a province, district or commune code). */
+  /** The name of a unit the board groups by (a province, district or commune code, or a department's agency). */
   public String unitName(String code) {
-    return places.unit(code).map(AdminUnit::getName).orElse(code);
+    return places.unit(code).map(AdminUnit::getName)
+        .or(() -> places.agency(code).map(vn.motcua.webapp.place.Agency::getName)).orElse(code);
   }
 
   private boolean within(AdminUnit unit, String ancestor) {

@@ -1,5 +1,6 @@
 package vn.motcua.webapp.board;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -82,13 +83,34 @@ public class BoardService {
   public record UnitFigures(String code, String name, Kpis kpis) {
   }
 
-  /** A unit's place in the ranking (equal totals share a rank). */
-  public record Ranked(int rank, ServiceIndex.Result result) {
+  /**
+   * A unit's place in the ranking of its part (equal totals share a rank). The parts follow the structure of the
+   * period: that time's districts (or, on a district's board, its communes) before 1 July 2025; today's communes and
+   * wards after; the province's departments; the provinces on the national board. A period that spans the change has
+   * both, each ranked apart.
+   */
+  public record Ranked(int rank, ServiceIndex.Result result, Part part) {
   }
+
+  /** The parts a ranking falls into, in the order the board shows them. */
+  public enum Part { COMMUNES, DEPARTMENTS, THREE_LEVEL, PROVINCES }
 
   public record Overview(BoardScope scope, Period period, Kpis kpis, List<UnitFigures> units,
                          List<BoardQueries.MonthPoint> trend, List<BoardQueries.Delay> delays,
-                         ServiceIndex.Result index, List<Ranked> ranking) {
+                         ServiceIndex.Result index, List<Ranked> ranking,
+                         List<BoardQueries.Reception> reception) {
+
+    /**
+     * What the page says of the ranking's structure: "spans" when the period has parts before and after 1 July 2025,
+     * "historical" when it ranks the three-level structure only; none for today's.
+     */
+    public String structureNote() {
+      java.util.Set<Part> parts = ranking.stream().map(Ranked::part).collect(java.util.stream.Collectors.toSet());
+      if (!parts.contains(Part.THREE_LEVEL)) {
+        return null;
+      }
+      return parts.contains(Part.COMMUNES) ? "spans" : "historical";
+    }
   }
 
   public Overview overview(Staff staff, BoardFilter filter, Period period) {
@@ -111,24 +133,53 @@ public class BoardService {
     ServiceIndex.Result own = index.score(parts, procedures, scope.code(), scope.everywhere() ? null : scope.name(),
         scope.level(), total, entered.getOrDefault(scope.code(), Map.of()));
 
-    // rank the units one level below the scope (its own departments or divisions are not among them)
-    List<ServiceIndex.Result> results = units.stream()
-        .filter(u -> !u.code().equals(scope.code()))
-        .map(u -> index.score(parts, procedures, u.code(), u.name(), level(u.code()), u.kpis(),
-            entered.getOrDefault(u.code(), Map.of())))
-        .sorted(Comparator.comparingDouble(ServiceIndex.Result::total).reversed()
-            .thenComparing(ServiceIndex.Result::unitCode))
-        .toList();
+    // rank the units one level below the scope, each part apart (the province's own dossiers of before the handling
+    // agency was recorded, and a district's own divisions, are not among them)
+    Map<Part, List<ServiceIndex.Result>> byPart = new java.util.EnumMap<>(Part.class);
+    units.stream().filter(u -> !u.code().equals(scope.code()) && inForceDuring(u.code(), period)).forEach(u -> byPart.computeIfAbsent(part(scope,
+        u.code()), p -> new ArrayList<>()).add(index.score(parts, procedures, u.code(), u.name(), level(u.code()),
+        u.kpis(), entered.getOrDefault(u.code(), Map.of()))));
     List<Ranked> ranking = new ArrayList<>();
-    for (int i = 0; i < results.size(); i++) {
-      boolean tie = i > 0 && results.get(i).total() == results.get(i - 1).total();
-      ranking.add(new Ranked(tie ? ranking.get(i - 1).rank() : i + 1, results.get(i)));
-    }
+    byPart.forEach((part, scored) -> {
+      List<ServiceIndex.Result> results = scored.stream()
+          .sorted(Comparator.comparingDouble(ServiceIndex.Result::total).reversed()
+              .thenComparing(ServiceIndex.Result::unitCode))
+          .toList();
+      int first = ranking.size();
+      for (int i = 0; i < results.size(); i++) {
+        boolean tie = i > 0 && results.get(i).total() == results.get(i - 1).total();
+        ranking.add(new Ranked(tie ? ranking.get(first + i - 1).rank() : i + 1, results.get(i), part));
+      }
+    });
     return new Overview(scope, period, total, units, figures.trend(), queries.delays(scope, filter, period), own,
-        ranking);
+        ranking, queries.reception(scope, period));
   }
 
+  /** A unit's level; a department's is its agency's (the province). */
   private AdminUnit.Level level(String unitCode) {
-    return places.unit(unitCode).map(AdminUnit::getLevel).orElse(null);
+    return places.unit(unitCode).map(AdminUnit::getLevel)
+        .or(() -> places.agency(unitCode).map(vn.motcua.webapp.place.Agency::getLevel)).orElse(null);
+  }
+
+  /**
+   * Whether the unit (or department) was in force at the start or at the end of the period: a district of the past with
+   * a dossier still open today is not ranked among today's communes.
+   */
+  private boolean inForceDuring(String code, Period period) {
+    LocalDate last = period.end().minusDays(1);
+    return places.unit(code, period.start()).isPresent() || places.unit(code, last).isPresent()
+        || places.agency(code, period.start()).isPresent() || places.agency(code, last).isPresent();
+  }
+
+  /** Which part of the ranking a unit right below the scope belongs to. */
+  private Part part(BoardScope scope, String code) {
+    if (scope.everywhere()) {
+      return Part.PROVINCES;
+    }
+    if (scope.level() == AdminUnit.Level.DISTRICT) {
+      return Part.THREE_LEVEL;
+    }
+    return places.unit(code).map(unit -> unit.getLevel() == AdminUnit.Level.DISTRICT ? Part.THREE_LEVEL
+        : Part.COMMUNES).orElse(Part.DEPARTMENTS);
   }
 }

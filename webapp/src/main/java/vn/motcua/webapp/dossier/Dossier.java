@@ -48,6 +48,7 @@ public class Dossier {
   private String adminStructure;
   private String ruleSetVersion;
   private String receivingAgency;
+  private String handlingAgency;
   private String sector;
   private String unitCode;
   private String unitLevel;
@@ -109,8 +110,12 @@ public class Dossier {
                           String ruleSetVersion, String receivingAgency) {
   }
 
-  /** Where the dossier counts: the unit of the agency that received it, and the procedure's sector. */
-  public record Counting(String sector, String unitCode, String unitLevel, String unitProvince, String unitDistrict) {
+  /**
+   * Where the dossier counts: the competent agency the routing names for it (whichever centre received it) and that
+   * agency's unit, and the procedure's sector.
+   */
+  public record Counting(String sector, String handlingAgency, String unitCode, String unitLevel, String unitProvince,
+                         String unitDistrict) {
   }
 
   Dossier(String receiptCode, String procedureCode, String procedureName, String processDefinitionId,
@@ -130,6 +135,7 @@ public class Dossier {
     this.receivingAgency = placement.receivingAgency();
     this.currentAgency = placement.receivingAgency();
     this.sector = counting.sector();
+    this.handlingAgency = counting.handlingAgency();
     this.unitCode = counting.unitCode();
     this.unitLevel = counting.unitLevel();
     this.unitProvince = counting.unitProvince();
@@ -414,6 +420,11 @@ public class Dossier {
 
   public String getReceivingAgency() {
     return receivingAgency;
+  }
+
+  /** The competent agency, fixed at submission; none for dossiers submitted before it was recorded. */
+  public String getHandlingAgency() {
+    return handlingAgency;
   }
 
   public String getCurrentAgency() {

@@ -156,7 +156,7 @@ public class DossierQueries {
     return new DossierView(d.getReceiptCode(), d.getProcedureCode(), d.getProcedureName(), d.getChannel(),
         d.getStatus(), label(d), d.getApplicant().fullName(),
         new DossierView.Place(d.getProvinceCode(), d.getDistrictCode(), d.getCommuneCode(), d.getAdminStructure()),
-        agency(d.getReceivingAgency()), agency(d.getCurrentAgency()), d.getCurrentStage(), d.getCurrentStep(),
+        agency(d.getReceivingAgency()), agency(d.getHandlingAgency()), agency(d.getCurrentAgency()), d.getCurrentStage(), d.getCurrentStep(),
         time(d.getSubmittedAt()), time(d.getReceivedAt()), time(d.getDeadline()), time(d.getFinishedAt()),
         d.getTimeliness(), remainingWorkingDays(d), new DossierView.Supervision(time(d.getStageDeadline()),
             time(d.getOriginalDeadline()), time(d.getPausedAt()), time(d.getWarnedAt()), time(d.getApologizedAt()),

@@ -89,8 +89,17 @@ public class DossierService {
       throw ApiException.badRequest("dossier.postalAddress.required");
     }
 
-    Places.Unit unit = places.unitOf(receivingAgency)
+    Places.Unit receivingUnit = places.unitOf(receivingAgency, today)
         .orElseThrow(() -> ApiException.unprocessable("error.routing.unknownAgency", receivingAgency));
+    // any centre of the province receives (Decree 118/2025), whatever the applicant's commune; not another province's
+    if (!receivingUnit.provinceCode().equals(facts.provinceCode())) {
+      throw ApiException.badRequest("error.counter.otherProvince", receivingAgency, location.commune().getName(),
+          location.province().getName());
+    }
+    // the dossier counts once, for the unit of the competent agency, whichever centre received it
+    String handlingAgency = handlingAgency(facts, receivingAgency);
+    Places.Unit unit = places.unitOf(handlingAgency, today)
+        .orElseThrow(() -> ApiException.unprocessable("error.routing.unknownAgency", handlingAgency));
 
     SubmitDossierRequest.ApplicantData a = request.applicant();
     Dossier dossier = dossiers.save(new Dossier(receiptCodes.next(receivingAgency, today), code,
@@ -98,7 +107,7 @@ public class DossierService {
         new Applicant(a.fullName().trim(), a.idNumber(), a.phone(), a.email(), a.address(), category),
         new Dossier.Placement(facts.provinceCode(), facts.districtCode(), facts.communeCode(), facts.adminStructure(),
             ruleSet, receivingAgency),
-        new Dossier.Counting(procedure.sector(), unit.code(), unit.level().name(), unit.provinceCode(),
+        new Dossier.Counting(procedure.sector(), handlingAgency, unit.code(), unit.level().name(), unit.provinceCode(),
             unit.districtCode()),
         fee.amount(), fee.basis(), by.username(), now));
     List<Rules.RequiredDocument> documents = rules.requiredDocuments(code, circumstances);
@@ -186,6 +195,16 @@ public class DossierService {
       throw ApiException.badRequest("error.channel.officerCounter");
     }
     return request.channel();
+  }
+
+  /**
+   * The competent agency: the one the routing table names for the procedure's handling stage, or, for a procedure
+   * whose stages pass through several agencies, for the stage that issues its result; the receiving agency if the
+   * model routes neither.
+   */
+  private String handlingAgency(Rules.Facts facts, String receivingAgency) {
+    return rules.route(facts, "HANDLE").or(() -> rules.route(facts, "ISSUE")).map(Rules.Route::agency)
+        .orElse(receivingAgency);
   }
 
   private String receivingAgency(SubmitDossierRequest request, Staff by, Channel channel, Rules.Facts facts) {

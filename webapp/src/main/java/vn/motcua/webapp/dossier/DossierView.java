@@ -5,12 +5,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A dossier as the API shows it: status, legal time, the tracking sheet and the required documents; while it waits
+ * A dossier as the API shows it: where it was received and which competent agency handles it (any centre of the
+ * province receives since 1 July 2025), status, legal time, the tracking sheet and the required documents; while it waits
  * for a supplement, what is missing; once finished, the applicant's rating or whether they may still rate.
  */
 public record DossierView(String receiptCode, String procedureCode, String procedureName, Channel channel,
                           DossierStatus status, String statusLabel, String applicantName, Place place,
-                          AgencyRef receivingAgency, AgencyRef currentAgency, String currentStage, String currentStep,
+                          AgencyRef receivingAgency, AgencyRef handlingAgency, AgencyRef currentAgency,
+                          String currentStage, String currentStep,
                           OffsetDateTime submittedAt, OffsetDateTime receivedAt, OffsetDateTime deadline,
                           OffsetDateTime finishedAt, Timeliness timeliness, BigDecimal remainingWorkingDays,
                           Supervision supervision, Fee fee, String ruleSetVersion, List<Requirement> requirements,

@@ -159,6 +159,7 @@ class Letters {
             + (applicant.address() == null ? "" : ", địa chỉ " + applicant.address())
             + (applicant.phone() == null ? "" : ", điện thoại " + applicant.phone()) + ".",
         "Nội dung yêu cầu giải quyết: " + dossier.getProcedureName() + ".",
+        "Cơ quan giải quyết: " + handledBy(dossier, agency) + ".",
         components.toString(),
         "Số lượng hồ sơ: 01 bộ. Hình thức nộp: " + switch (dossier.getChannel()) {
           case ONLINE -> "trực tuyến";
@@ -168,6 +169,12 @@ class Letters {
         "Thời gian nhận hồ sơ: " + time(dossier.getReceivedAt()) + ".",
         "Thời gian trả kết quả giải quyết hồ sơ: " + time(due.newDeadline()) + ".",
         "Nhận kết quả tại nơi nộp hồ sơ, qua dịch vụ bưu chính hoặc trực tuyến, theo hình thức Ông/Bà đăng ký.");
+  }
+
+  /** The competent agency's name; the receiving agency's for a dossier submitted before it was recorded. */
+  private String handledBy(Dossier dossier, String receivingAgency) {
+    return dossier.getHandlingAgency() == null ? receivingAgency
+        : places.agency(dossier.getHandlingAgency()).map(Agency::getName).orElse(dossier.getHandlingAgency());
   }
 
   /** The QR code of the text as vector modules, about 3.5 cm wide on paper. */
