@@ -91,6 +91,10 @@ class ModelChangeIT extends PostgresIntegrationTest {
       assertThat(((Map<?, ?>) upcoming.get("processingWorkingDays")).get("COUNTER")).isEqualTo(10.0);
       String page = rest.getForObject("/thu-tuc/1.013225?lang=vi", String.class);
       assertThat(page).contains("Từ ngày 01/12/2026").contains("10 ngày làm việc").contains("15 ngày làm việc");
+      // and the permit's code before 1 July 2025, which its dossiers of then keep
+      assertThat(page).contains("1.009997 (đến 30/06/2025; hồ sơ tiếp nhận đến ngày này giữ mã cũ)");
+      assertThat((List<Map<String, Object>>) permit.get("formerCodes")).containsExactly(
+          Map.of("code", "1.009997", "until", "2025-06-30"));
 
       // when: a permit submitted before the day is received on it, and another is submitted on the day
       String before = (String) api.submit("citizen", dossierRequest("1.013225", "06148")).get("receiptCode");

@@ -337,30 +337,22 @@ public class BoardQueries {
   }
 
   /**
-   * The reception work of the centres in the scope, by the month of receipt: since 1 July 2025 any centre of the
-   * province receives a dossier of any commune, and the dossier counts for the unit of the agency that handles it, so
-   * each centre's reception is shown apart (the dossiers it received for other units included).
+   * The reception work of the agencies given (those of a scope), by the month of receipt: since 1 July 2025 any centre
+   * of the province receives a dossier of any commune, and the dossier counts for the unit of the agency that handles
+   * it, so each centre's reception is shown apart (the dossiers it received for other units included).
    */
-  public List<Reception> reception(BoardScope scope, Period period) {
-    Map<String, Places.Unit> centres = new LinkedHashMap<>();
-    for (vn.motcua.webapp.place.Agency agency : places.agencies(period.start(), period.end())) {
-      places.unitOf(agency.getCode(), period.end().minusDays(1)).filter(unit -> scope.everywhere() || scope.code().equals(
-              switch (scope.level()) {
-                case PROVINCE -> unit.provinceCode();
-                case DISTRICT -> unit.districtCode();
-                case COMMUNE -> unit.code();
-              }))
-          .ifPresent(unit -> centres.put(agency.getCode(), unit));
-    }
-    if (centres.isEmpty()) {
+  public List<Reception> reception(List<vn.motcua.webapp.place.Agency> agencies, Period period) {
+    if (agencies.isEmpty()) {
       return List.of();
     }
+    Map<String, String> centres = new LinkedHashMap<>();
+    agencies.forEach(agency -> centres.put(agency.getCode(), agency.getAdminUnitCode()));
     Map<String, long[]> sums = new java.util.TreeMap<>();
     RowCallbackHandler add = rs -> {
       String centre = rs.getString("receiving_agency");
       long[] sum = sums.computeIfAbsent(centre, c -> new long[2]);
       sum[0] += rs.getLong("n");
-      if (!centres.get(centre).code().equals(rs.getString("unit_code"))) {
+      if (!centres.get(centre).equals(rs.getString("unit_code"))) {
         sum[1] += rs.getLong("n");
       }
     };

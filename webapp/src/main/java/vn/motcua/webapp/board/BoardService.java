@@ -136,9 +136,10 @@ public class BoardService {
     // rank the units one level below the scope, each part apart (the province's own dossiers of before the handling
     // agency was recorded, and a district's own divisions, are not among them)
     Map<Part, List<ServiceIndex.Result>> byPart = new java.util.EnumMap<>(Part.class);
-    units.stream().filter(u -> !u.code().equals(scope.code()) && inForceDuring(u.code(), period)).forEach(u -> byPart.computeIfAbsent(part(scope,
-        u.code()), p -> new ArrayList<>()).add(index.score(parts, procedures, u.code(), u.name(), level(u.code()),
-        u.kpis(), entered.getOrDefault(u.code(), Map.of()))));
+    units.stream().filter(u -> !u.code().equals(scope.code()) && inForceDuring(u.code(), period))
+        .forEach(u -> byPart.computeIfAbsent(part(scope, u.code()), p -> new ArrayList<>())
+            .add(index.score(parts, procedures, u.code(), u.name(), level(u.code()), u.kpis(),
+                entered.getOrDefault(u.code(), Map.of()))));
     List<Ranked> ranking = new ArrayList<>();
     byPart.forEach((part, scored) -> {
       List<ServiceIndex.Result> results = scored.stream()
@@ -152,7 +153,7 @@ public class BoardService {
       }
     });
     return new Overview(scope, period, total, units, figures.trend(), queries.delays(scope, filter, period), own,
-        ranking, queries.reception(scope, period));
+        ranking, queries.reception(agencies(scope, period), period));
   }
 
   /** A unit's level; a department's is its agency's (the province). */

@@ -59,7 +59,7 @@ public class ProcedureViews {
         .filter(then -> !then.equals(new ProcedureView.Upcoming(then.from(), now.processingWorkingDays(), now.fees(),
             now.documents())))
         .orElse(null);
-    return new ProcedureView(p.code(), p.name(), p.nameEn(), p.sector(), p.sectorEn(), p.level(),
+    return new ProcedureView(p.code(), p.formerCodes(), p.name(), p.nameEn(), p.sector(), p.sectorEn(), p.level(),
         p.onlineServiceLevel(), p.handlingAgency(), p.version(), p.versionTag(), ruleSet, now.processingWorkingDays(),
         now.fees(), p.steps(), withDocuments ? now.documents() : null, upcoming);
   }
