@@ -3,7 +3,7 @@ package vn.motcua.webapp.system;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.motcua.processes.rules.ModelRulesPlugin;
-import vn.motcua.processes.rules.PreparedFeelPlugin;
+import vn.motcua.processes.rules.FastDecisionsPlugin;
 
 /**
  * motcua's model rules, checked on every deployment to the engine: from Camunda Modeler or any client of
@@ -19,7 +19,7 @@ class ModelRulesConfiguration {
   }
 
   @Bean
-  PreparedFeelPlugin preparedFeelPlugin() {
-    return new PreparedFeelPlugin();
+  FastDecisionsPlugin fastDecisionsPlugin() {
+    return new FastDecisionsPlugin();
   }
 }
