@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
@@ -26,7 +25,8 @@ import org.camunda.bpm.model.dmn.instance.Rule;
  */
 public final class QuietTables {
 
-  private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  /** The engine's kind of DMN engine: prepared FEEL, tables indexed on their first input (fast at 2,000 procedures). */
+  private static final DmnEngine DMN = fast();
   private static final Pattern QUOTED = Pattern.compile("\"([A-Z][A-Z_]*)\"");
   /** Deployed versions read once: a version never changes. */
   private static final Map<String, DmnDecision> DEPLOYED = new ConcurrentHashMap<>();
@@ -40,6 +40,12 @@ public final class QuietTables {
   };
 
   private QuietTables() {
+  }
+
+  private static DmnEngine fast() {
+    IndexedDmnEngineConfiguration configuration = new IndexedDmnEngineConfiguration();
+    configuration.setFeelEngineFactory(() -> new PreparedFeelEngine(java.util.List.of()));
+    return configuration.buildEngine();
   }
 
   /** The decision of a table model, ready to evaluate. */
