@@ -187,9 +187,9 @@ public final class CatalogFile {
   }
 
   private Table checkedColumns(Table table, List<String> expected) {
-    List<String> required = expected == PROCEDURE_COLUMNS ? REQUIRED_PROCEDURE
-        : REQUIRED_DOCUMENT.stream().collect(java.util.stream.Collectors.toCollection(ArrayList::new));
-    if (expected == DOCUMENT_COLUMNS && !table.file().endsWith(".json")) {
+    // a table's own columns (in CSV and XLSX, the documents name their procedure)
+    List<String> required = new ArrayList<>(expected == PROCEDURE_COLUMNS ? REQUIRED_PROCEDURE : REQUIRED_DOCUMENT);
+    if (expected == DOCUMENT_COLUMNS) {
       required.add(0, "procedureCode");
     }
     for (String column : required) {
