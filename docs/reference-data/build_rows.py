@@ -82,6 +82,12 @@ def commune_body(code, name, start='', end='', confirmed=''):
         end, confirmed)
 
 
+def commune_police(code, name, start='', confirmed=''):
+    """The commune-level police of a commune of today (residence, identity cards, vehicle registration)."""
+    return "CAX%s,Công an %s,%s,COMMUNE,%s,POLICE,%s,,%s" % (
+        code, lower_kind(name), quoted("%s %s Police" % (bare(name), english_kind(name))), code, start, confirmed)
+
+
 def build(province, name, districts, former, today, others=()):
     """districts: [(code, name, province)], former: [(code, name, district)], today: [(code, name, confirmed)]."""
     units = ['%s,Tỉnh %s,PROVINCE,,,,' % (province, name)]
@@ -98,6 +104,10 @@ def build(province, name, districts, former, today, others=()):
     for code, commune, confirmed in today:
         units.append('%s,%s,COMMUNE,%s,%s,,%s' % (code, commune, province, START, confirmed))
         agencies.append(commune_body(code, commune, start=START, confirmed=confirmed))
+        agencies.append(commune_police(code, commune, start=START, confirmed=confirmed))
+    # the provincial police's records division (criminal record certificates since 2025): its unit is inferred
+    agencies.append("PV06%s,Phòng Hồ sơ nghiệp vụ – Công an tỉnh %s,%s,PROVINCE,%s,POLICE,,,no" % (
+        province, name, quoted("Records Division, %s Provincial Police" % name), province))
     return units, agencies
 
 

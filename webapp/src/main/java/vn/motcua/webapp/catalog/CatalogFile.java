@@ -57,6 +57,8 @@ public final class CatalogFile {
   private static final List<String> REQUIRED_DOCUMENT = List.of("documentCode", "name", "form");
   private static final Pattern CODE = Pattern.compile("\\d\\.\\d{6}");
   private static final Pattern UPPER_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,59}");
+  /** A circumstance a component is required in, or (with a leading "!") unless. */
+  private static final Pattern CIRCUMSTANCE = Pattern.compile("!?[A-Z][A-Z0-9_]{1,59}");
   private static final Pattern AGENCY = Pattern.compile("[A-Z][A-Z0-9-]*(\\{commune}|\\{province})?");
 
   /** A component of a procedure's dossier. */
@@ -388,8 +390,8 @@ public final class CatalogFile {
     String code = matching(line, "documentCode", UPPER_CODE, "chữ in hoa không dấu, số và gạch dưới, ví dụ"
         + " TO_KHAI_KHAI_SINH / upper-case letters, digits and underscores");
     String form = oneOf(line, "form", Set.of("ORIGINAL", "COPY", "CERTIFIED_COPY"));
-    String when = matching(line, "when", UPPER_CODE, "một mã trường hợp, ví dụ NO_BIRTH_CERTIFICATE / a"
-        + " circumstance code");
+    String when = matching(line, "when", CIRCUMSTANCE, "một mã trường hợp, ví dụ NO_BIRTH_CERTIFICATE, hoặc"
+        + " !NO_BIRTH_CERTIFICATE (trừ trường hợp đó) / a circumstance code, or !CODE for \"unless\"");
     String resultOf = matching(line, "resultOf", CODE, "một mã thủ tục quốc gia / a national code");
     int count = 1;
     if (line.get("count") != null) {
