@@ -149,6 +149,21 @@ def lang_son(shared):
         "PROVINCE,20,DEPARTMENT,%s," % DEPARTMENTS_MERGED,
         "VPDK20,Văn phòng Đăng ký đất đai tỉnh Lạng Sơn,Lạng Sơn Land Registration Office,PROVINCE,20,LAND_OFFICE,,",
         "THUE20,Thuế tỉnh Lạng Sơn,Lạng Sơn Provincial Tax Office,PROVINCE,20,TAX_OFFICE,%s," % START]
+    # the demo catalogue's other competent bodies (build_catalogue.py); police divisions and the board unconfirmed
+    agencies += [
+        "STP20,Sở Tư pháp tỉnh Lạng Sơn,Lạng Sơn Department of Justice,PROVINCE,20,DEPARTMENT,,,",
+        "STC20,Sở Tài chính tỉnh Lạng Sơn,Lạng Sơn Department of Finance,PROVINCE,20,DEPARTMENT,%s,," % (
+            DEPARTMENTS_MERGED),
+        "PC0620,Phòng Cảnh sát quản lý hành chính về trật tự xã hội – Công an tỉnh Lạng Sơn,\"Administrative Police"
+        " Division for Social Order, Lạng Sơn Provincial Police\",PROVINCE,20,POLICE,,,no",
+        "PA0820,Phòng Quản lý xuất nhập cảnh – Công an tỉnh Lạng Sơn,\"Immigration Division, Lạng Sơn Provincial"
+        " Police\",PROVINCE,20,POLICE,,,no",
+        "PC0720,\"Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ – Công an tỉnh Lạng Sơn\",\"Fire Prevention,"
+        " Fire Fighting and Rescue Police Division, Lạng Sơn Provincial Police\",PROVINCE,20,POLICE,,,no",
+        "PC0420,Phòng Cảnh sát điều tra tội phạm về ma túy – Công an tỉnh Lạng Sơn,\"Drug Crime Investigation Police"
+        " Division, Lạng Sơn Provincial Police\",PROVINCE,20,POLICE,,,no",
+        "BQLKKT20,Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng – Lạng Sơn,Management Board of the Đồng Đăng – Lạng Sơn"
+        " Border-Gate Economic Zone,PROVINCE,20,DEPARTMENT,,,no"]
     return units, agencies
 
 

@@ -78,8 +78,9 @@ class TwoLevelSwitchIT extends PostgresIntegrationTest {
     WebSession officer = new WebSession(port, "caicach.langson");
     var reloaded = officer.post("/board/mo-hinh?lang=vi", "/board/mo-hinh/du-lieu?lang=vi", Map.of());
     assertThat(reloaded.statusCode()).isEqualTo(200);
-    assertThat(reloaded.body()).contains("Đã nạp lại: " + rows("admin-units.csv") + " đơn vị hành chính, "
-        + rows("agencies.csv") + " cơ quan.");
+    java.text.NumberFormat vietnamese = java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag("vi"));
+    assertThat(reloaded.body()).contains("Đã nạp lại: " + vietnamese.format(rows("admin-units.csv"))
+        + " đơn vị hành chính, " + vietnamese.format(rows("agencies.csv")) + " cơ quan.");
 
     // and the new communes' staff are set up in Camunda Admin (the engine's users and groups: data as well)
     staff("phuongdinhmoi.motcua", "X" + NEW_COMMUNE + ".counter");
