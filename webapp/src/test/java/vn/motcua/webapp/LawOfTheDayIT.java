@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.webapp.Api.dossierRequest;
 
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Procedures follow the law in force on the day the dossier was received: the police took driving licences over
@@ -19,9 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class LawOfTheDayIT extends PostgresIntegrationTest {
 
   private static final String COUNTER = "tthcc.langson";
-
-  @Autowired
-  private TaskService tasks;
 
   private Api api;
 
@@ -39,8 +34,8 @@ class LawOfTheDayIT extends PostgresIntegrationTest {
     String march = received();
 
     // then: each waits at the agency in charge on its day
-    assertThat(transferGroup(february)).isEqualTo("SGTVT20.counter");
-    assertThat(transferGroup(march)).isEqualTo("CSGT20.counter");
+    assertThat(candidateGroup(february, "Task_AcceptTransfer")).isEqualTo("SGTVT20.counter");
+    assertThat(candidateGroup(march, "Task_AcceptTransfer")).isEqualTo("CSGT20.counter");
     assertThat(agency(february)).containsEntry("code", "SGTVT20")
         .containsEntry("name", "Sở Giao thông vận tải tỉnh Lạng Sơn");
     assertThat(agency(march)).containsEntry("code", "CSGT20")
@@ -66,7 +61,7 @@ class LawOfTheDayIT extends PostgresIntegrationTest {
     String code = (String) api.submitOwing("citizen", dossierRequest("1.001612", "06010")).get("receiptCode");
     api.payAtCounter("trangdinh.motcua", code);
     api.complete("trangdinh.motcua", code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
-    assertThat(transferGroup(code)).isEqualTo("H180-TCKH.counter");
+    assertThat(candidateGroup(code, "Task_AcceptTransfer")).isEqualTo("H180-TCKH.counter");
     now("2025-07-01T08:00");
     api.complete("trangdinh.tckh", code, "Task_AcceptTransfer", Map.of("transferAccepted", true));
     api.complete("trangdinh.tckh", code, "Task_Appraise", Map.of("appraisal", "PROPOSE_APPROVE",
@@ -90,13 +85,6 @@ class LawOfTheDayIT extends PostgresIntegrationTest {
     String code = (String) api.submit("citizen", dossierRequest("1.002809", "06148")).get("receiptCode");
     api.complete(COUNTER, code, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     return code;
-  }
-
-  private String transferGroup(String receiptCode) {
-    var task = tasks.createTaskQuery().processInstanceBusinessKey(receiptCode).taskDefinitionKey("Task_AcceptTransfer")
-        .singleResult();
-    return tasks.getIdentityLinksForTask(task.getId()).stream().filter(link -> link.getGroupId() != null)
-        .map(link -> link.getGroupId()).findFirst().orElseThrow();
   }
 
   @SuppressWarnings("unchecked")

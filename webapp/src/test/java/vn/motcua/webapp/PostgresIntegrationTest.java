@@ -36,6 +36,8 @@ public abstract class PostgresIntegrationTest {
 
   @Autowired
   protected TestRestTemplate rest;
+  @Autowired
+  private org.camunda.bpm.engine.ProcessEngine engine;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -120,6 +122,15 @@ public abstract class PostgresIntegrationTest {
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
+  }
+
+  /** The candidate group of a dossier's open task (the first, for a task offered to one group). */
+  protected String candidateGroup(String receiptCode, String taskKey) {
+    org.camunda.bpm.engine.TaskService tasks = engine.getTaskService();
+    var task = tasks.createTaskQuery().processInstanceBusinessKey(receiptCode).taskDefinitionKey(taskKey)
+        .singleResult();
+    return tasks.getIdentityLinksForTask(task.getId()).stream().filter(link -> link.getGroupId() != null)
+        .map(link -> link.getGroupId()).findFirst().orElseThrow();
   }
 
   protected TestRestTemplate as(String username) {

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +32,6 @@ class TwoLevelSwitchIT extends PostgresIntegrationTest {
 
   @LocalServerPort
   private int port;
-  @Autowired
-  private TaskService tasks;
   @Autowired
   private org.springframework.jdbc.core.JdbcTemplate jdbc;
   private Api api;
@@ -90,16 +86,16 @@ class TwoLevelSwitchIT extends PostgresIntegrationTest {
     // then: from 1 July the commune receives and handles a household business, and receives a construction permit
     now("2025-07-01T09:00");
     String after = submitAtNewCommune("1.001612", NEW_COMMUNE, "phuongdinhmoi.motcua");
-    assertThat(group(after, "Task_CheckCompleteness")).isEqualTo("X" + NEW_COMMUNE + ".counter");
+    assertThat(candidateGroup(after, "Task_CheckCompleteness")).isEqualTo("X" + NEW_COMMUNE + ".counter");
     api.complete("phuongdinhmoi.motcua", after, "Task_CheckCompleteness", Map.of("completeness", "COMPLETE"));
     assertThat(api.task("phuongdinhmoi.tuphap", after, "Task_Appraise").get("candidateGroups"))
         .isEqualTo(List.of("X" + NEW_COMMUNE + ".specialist"));
     // asked for by the permit's former code, filed under today's
     String permit = submitAtNewCommune("1.009997", NEW_COMMUNE, "phuongdinhmoi.motcua");
-    assertThat(group(permit, "Task_CheckCompleteness")).isEqualTo("X" + NEW_COMMUNE + ".counter");
+    assertThat(candidateGroup(permit, "Task_CheckCompleteness")).isEqualTo("X" + NEW_COMMUNE + ".counter");
     assertThat(api.dossier("citizen", permit)).containsEntry("procedureCode", "1.013225");
     // and a code that names a reorganised unit from 1 July places the applicant in the new structure
-    assertThat(group(submitAtNewCommune("1.001612", "13735", "cole.motcua"), "Task_CheckCompleteness"))
+    assertThat(candidateGroup(submitAtNewCommune("1.001612", "13735", "cole.motcua"), "Task_CheckCompleteness"))
         .isEqualTo("X13735.counter");
     // and the dossier received on 30 June stays with the district
     assertThat(receivingAgency(before)).isEqualTo("H363");
@@ -164,15 +160,6 @@ class TwoLevelSwitchIT extends PostgresIntegrationTest {
     String code = (String) dossier.get("receiptCode");
     api.payAtCounter(counter, code);
     return code;
-  }
-
-  private Task task(String receiptCode, String key) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(receiptCode).taskDefinitionKey(key).singleResult();
-  }
-
-  private String group(String receiptCode, String key) {
-    return tasks.getIdentityLinksForTask(task(receiptCode, key).getId()).stream()
-        .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).findFirst().orElseThrow();
   }
 
   /** How many rows a reference data file holds (not its comments, header or empty lines). */

@@ -306,23 +306,16 @@ public class BoardQueries {
       String cause = rs.getString("delay_cause");
       sum.causes().merge(cause == null ? "UNSTATED" : cause, rs.getLong("n"), Long::sum);
     };
-    int current = rollup.currentMonth();
-    rollup.closeMonthsBefore(current);
-    int lastClosed = Math.min(period.lastMonth(), previous(current));
-    if (period.firstMonth() <= lastClosed) {
-      Where monthly = new Where().and("period_month between :first and :last", "first", period.firstMonth())
-          .param("last", lastClosed).scope(scope).filter(filter, "receiving_agency");
+    byMonths(period, monthly -> {
+      Where over = monthly.scope(scope).filter(filter, "receiving_agency");
       jdbc.query("select late_stage, late_agency, delay_cause, sum(dossiers) as n, sum(late_minutes) as minutes"
-          + " from board_month_delay" + monthly.sql + " group by late_stage, late_agency, delay_cause",
-          monthly.params, add);
-    }
-    if (period.firstMonth() <= current && current <= period.lastMonth()) {
-      Instant from = YearMonth.of(current / 100, current % 100).atDay(1).atStartOfDay(calendar.zone()).toInstant();
-      Where live = new Where().and("finished_at >= :from and finished_at <= :to", "from", ts(from))
-          .param("to", ts(clock.instant())).and("timeliness = 'LATE'").scope(scope).filter(filter, "receiving_agency");
+          + " from board_month_delay" + over.sql + " group by late_stage, late_agency, delay_cause", over.params, add);
+    }, running -> {
+      Where live = running.apply("finished_at").and("timeliness = 'LATE'").scope(scope)
+          .filter(filter, "receiving_agency");
       jdbc.query("select late_stage, late_agency, delay_cause, count(*) as n, sum(coalesce(late_minutes, 0))"
           + " as minutes from dossier" + live.sql + " group by late_stage, late_agency, delay_cause", live.params, add);
-    }
+    });
     return sums.values().stream()
         .map(s -> new Delay(s.stage(), s.agency(),
             s.agency() == null ? null : places.agency(s.agency()).map(a -> a.getName()).orElse(s.agency()),
@@ -356,22 +349,15 @@ public class BoardQueries {
         sum[1] += rs.getLong("n");
       }
     };
-    int current = rollup.currentMonth();
-    rollup.closeMonthsBefore(current);
-    int lastClosed = Math.min(period.lastMonth(), previous(current));
-    if (period.firstMonth() <= lastClosed) {
-      Where monthly = new Where().and("period_month between :first and :last", "first", period.firstMonth())
-          .param("last", lastClosed).and("receiving_agency in (:centres)", "centres", centres.keySet());
-      jdbc.query("select receiving_agency, unit_code, sum(received) as n from board_month" + monthly.sql
-          + " group by receiving_agency, unit_code", monthly.params, add);
-    }
-    if (period.firstMonth() <= current && current <= period.lastMonth()) {
-      Instant from = YearMonth.of(current / 100, current % 100).atDay(1).atStartOfDay(calendar.zone()).toInstant();
-      Where live = new Where().and("received_at >= :from and received_at <= :to", "from", ts(from))
-          .param("to", ts(clock.instant())).and("receiving_agency in (:centres)", "centres", centres.keySet());
+    byMonths(period, monthly -> {
+      Where over = monthly.and("receiving_agency in (:centres)", "centres", centres.keySet());
+      jdbc.query("select receiving_agency, unit_code, sum(received) as n from board_month" + over.sql
+          + " group by receiving_agency, unit_code", over.params, add);
+    }, running -> {
+      Where live = running.apply("received_at").and("receiving_agency in (:centres)", "centres", centres.keySet());
       jdbc.query("select receiving_agency, unit_code, count(*) as n from dossier" + live.sql
           + " group by receiving_agency, unit_code", live.params, add);
-    }
+    });
     return sums.entrySet().stream().filter(e -> e.getValue()[0] > 0)
         .map(e -> new Reception(e.getKey(), places.agency(e.getKey()).map(a -> a.getName()).orElse(e.getKey()),
             e.getValue()[0], e.getValue()[1]))
@@ -381,6 +367,27 @@ public class BoardQueries {
   }
 
   // ------------------------------------------------------------------------------------------------ helpers
+
+  /**
+   * Reads a period the way the board does: the months that are over from the monthly figures ({@code over} gets the
+   * clause of those months), the running month live from the dossiers ({@code running} gets a function that gives the
+   * clause "this column from the first of the month to now").
+   */
+  private void byMonths(Period period, Consumer<Where> over,
+      Consumer<java.util.function.Function<String, Where>> running) {
+    int current = rollup.currentMonth();
+    rollup.closeMonthsBefore(current);
+    int lastClosed = Math.min(period.lastMonth(), previous(current));
+    if (period.firstMonth() <= lastClosed) {
+      over.accept(new Where().and("period_month between :first and :last", "first", period.firstMonth())
+          .param("last", lastClosed));
+    }
+    if (period.firstMonth() <= current && current <= period.lastMonth()) {
+      Instant from = YearMonth.of(current / 100, current % 100).atDay(1).atStartOfDay(calendar.zone()).toInstant();
+      running.accept(column -> new Where().and(column + " >= :from and " + column + " <= :to", "from", ts(from))
+          .param("to", ts(clock.instant())));
+    }
+  }
 
   private static Timestamp ts(Instant instant) {
     return Timestamp.from(instant);

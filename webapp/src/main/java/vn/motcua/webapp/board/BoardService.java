@@ -1,6 +1,5 @@
 package vn.motcua.webapp.board;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -133,10 +132,12 @@ public class BoardService {
     ServiceIndex.Result own = index.score(parts, procedures, scope.code(), scope.everywhere() ? null : scope.name(),
         scope.level(), total, entered.getOrDefault(scope.code(), Map.of()));
 
-    // rank the units one level below the scope, each part apart (the province's own dossiers of before the handling
-    // agency was recorded, and a district's own divisions, are not among them)
+    // rank the units one level below the scope in force during the period (a district of the past with a dossier still
+    // open today is not ranked among today's communes), each part apart (the province's own dossiers of before the
+    // handling agency was recorded, and a district's own divisions, are not among them)
     Map<Part, List<ServiceIndex.Result>> byPart = new java.util.EnumMap<>(Part.class);
-    units.stream().filter(u -> !u.code().equals(scope.code()) && inForceDuring(u.code(), period))
+    units.stream()
+        .filter(u -> !u.code().equals(scope.code()) && places.inForceDuring(u.code(), period.start(), period.end()))
         .forEach(u -> byPart.computeIfAbsent(part(scope, u.code()), p -> new ArrayList<>())
             .add(index.score(parts, procedures, u.code(), u.name(), level(u.code()), u.kpis(),
                 entered.getOrDefault(u.code(), Map.of()))));
@@ -160,16 +161,6 @@ public class BoardService {
   private AdminUnit.Level level(String unitCode) {
     return places.unit(unitCode).map(AdminUnit::getLevel)
         .or(() -> places.agency(unitCode).map(vn.motcua.webapp.place.Agency::getLevel)).orElse(null);
-  }
-
-  /**
-   * Whether the unit (or department) was in force at the start or at the end of the period: a district of the past with
-   * a dossier still open today is not ranked among today's communes.
-   */
-  private boolean inForceDuring(String code, Period period) {
-    LocalDate last = period.end().minusDays(1);
-    return places.unit(code, period.start()).isPresent() || places.unit(code, last).isPresent()
-        || places.agency(code, period.start()).isPresent() || places.agency(code, last).isPresent();
   }
 
   /** Which part of the ranking a unit right below the scope belongs to. */

@@ -48,8 +48,9 @@ public class ProcedureCatalog {
 
   /** The procedure published under the code today or before (a dossier of 2024 names its code of then). */
   public Optional<Procedure> byCode(String code) {
-    return procedures().stream().filter(p -> p.code().equals(code)).findFirst()
-        .or(() -> procedures().stream().filter(p -> p.codes().contains(code)).findFirst());
+    List<Procedure> published = procedures();
+    return published.stream().filter(p -> p.code().equals(code)).findFirst()
+        .or(() -> published.stream().filter(p -> p.codes().contains(code)).findFirst());
   }
 
   /** The procedure a given (possibly older) deployed definition declares. */

@@ -67,6 +67,11 @@ public class Agency {
     return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
   }
 
+  /** Whether it is in force on some day of [from, to). */
+  public boolean isValidDuring(LocalDate from, LocalDate to) {
+    return (validFrom == null || validFrom.isBefore(to)) && (validTo == null || !validTo.isBefore(from));
+  }
+
   public String getCode() {
     return code;
   }

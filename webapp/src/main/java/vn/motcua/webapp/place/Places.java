@@ -172,9 +172,8 @@ public class Places {
    * districts and the former communes; one after, the communes and wards under the province; 2025 both.
    */
   public List<AdminUnit> below(String code, LocalDate from, LocalDate to) {
-    java.util.function.Predicate<AdminUnit> inPeriod = u -> (u.getValidFrom() == null || u.getValidFrom().isBefore(to))
-        && (u.getValidTo() == null || !u.getValidTo().isBefore(from));
-    List<AdminUnit> all = data().units().values().stream().flatMap(List::stream).filter(inPeriod).toList();
+    List<AdminUnit> all = data().units().values().stream().flatMap(List::stream)
+        .filter(u -> u.isValidDuring(from, to)).toList();
     java.util.Map<String, AdminUnit> found = new java.util.LinkedHashMap<>();
     java.util.Deque<String> parents = new java.util.ArrayDeque<>();
     if (code == null) {
@@ -203,12 +202,16 @@ public class Places {
     return b.getValidFrom() == null || a.getValidFrom().isAfter(b.getValidFrom()) ? a : b;
   }
 
+  /** Whether a unit or an agency of the code is in force on some day of [from, to). */
+  public boolean inForceDuring(String code, LocalDate from, LocalDate to) {
+    return data().units().getOrDefault(code, List.of()).stream().anyMatch(u -> u.isValidDuring(from, to))
+        || data().agencies().getOrDefault(code, List.of()).stream().anyMatch(a -> a.isValidDuring(from, to));
+  }
+
   /** Every agency in force on some day of [from, to), once each, as it last was in those days. */
   public List<Agency> agencies(LocalDate from, LocalDate to) {
     return data().agencies().values().stream()
-        .flatMap(periods -> periods.stream()
-            .filter(a -> (a.getValidFrom() == null || a.getValidFrom().isBefore(to))
-                && (a.getValidTo() == null || !a.getValidTo().isBefore(from)))
+        .flatMap(periods -> periods.stream().filter(a -> a.isValidDuring(from, to))
             .reduce((earlier, later) -> later).stream())
         .toList();
   }
